@@ -1,0 +1,34 @@
+namespace Saraban.Workflow.EventStore;
+
+/// <summary>
+/// The append-only log every fact of the system goes into. Both backends pass the same contract
+/// tests (tests/…/EventStore/contract), so callers never need to know which one they hold.
+/// </summary>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary>Which backend this is, for messages and benchmark output ("sqlite" or "postgres").</summary>
+    string Backend { get; }
+
+    /// <summary>Creates or migrates the schema. Safe to call from several processes at once.</summary>
+    Task InitializeAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Appends atomically. Throws <see cref="WrongExpectedVersionException"/> when the stream is not at
+    /// <paramref name="expected"/>; re-sending events whose ids are all stored already appends nothing.
+    /// </summary>
+    Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default);
+
+    Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken ct = default);
+
+    /// <summary>
+    /// Events in global order with a position greater than <paramref name="afterPosition"/>. Never
+    /// returns an event while an event with a lower position could still appear.
+    /// </summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken ct = default);
+
+    /// <summary>The highest position that <see cref="ReadAllAsync"/> can return now.</summary>
+    Task<long> HeadPositionAsync(CancellationToken ct = default);
+
+    /// <summary>Recomputes the hash chain over the whole log.</summary>
+    Task<ChainReport> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default);
+}

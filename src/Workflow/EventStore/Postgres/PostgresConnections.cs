@@ -1,0 +1,37 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Saraban.Workflow.EventStore.Postgres;
+
+internal static class PostgresConnections
+{
+    public static NpgsqlDataSource Create(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder b;
+        try { b = new NpgsqlConnectionStringBuilder(connectionString); }
+        catch (ArgumentException ex) { throw new EventStoreUnavailableException($"The PostgreSQL connection string is not valid: {ex.Message}", ex); }
+        if (b.Timeout == 15) b.Timeout = 5; // fail fast when the server is not there; 15 s is Npgsql's default
+        b.ApplicationName ??= "saraban";
+        return new NpgsqlDataSourceBuilder(b.ConnectionString).Build();
+    }
+
+    /// <summary>Names the server the caller could not reach, in one line.</summary>
+    public static Exception Translate(Exception ex, NpgsqlDataSource db)
+    {
+        var b = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+        var where = $"{b.Host}:{b.Port}/{b.Database}";
+        return ex switch
+        {
+            EventStoreException => ex,
+            PostgresException pg when pg.SqlState is "28P01" or "28000" =>
+                new EventStoreUnavailableException($"PostgreSQL at {where} refused the login: {pg.MessageText}", ex),
+            PostgresException pg when pg.SqlState == "3D000" =>
+                new EventStoreUnavailableException($"PostgreSQL at {where}: {pg.MessageText}", ex),
+            PostgresException => ex,
+            NpgsqlException { InnerException: SocketException or TimeoutException or IOException } or NpgsqlException { IsTransient: true } =>
+                new EventStoreUnavailableException($"Cannot reach PostgreSQL at {where}: {(ex.InnerException ?? ex).Message}", ex),
+            TimeoutException => new EventStoreUnavailableException($"Cannot reach PostgreSQL at {where}: {ex.Message}", ex),
+            _ => ex,
+        };
+    }
+}
