@@ -12,6 +12,9 @@ internal static class PostgresConnections
         catch (ArgumentException ex) { throw new EventStoreUnavailableException($"The PostgreSQL connection string is not valid: {ex.Message}", ex); }
         if (b.Timeout == 15) b.Timeout = 5; // fail fast when the server is not there; 15 s is Npgsql's default
         b.ApplicationName ??= "saraban";
+        // The same few statements run thousands of times a second: prepared once per connection,
+        // the server skips parsing and planning them (measured: a large share of append cost).
+        if (b.MaxAutoPrepare == 0) b.MaxAutoPrepare = 32;
         return new NpgsqlDataSourceBuilder(b.ConnectionString).Build();
     }
 

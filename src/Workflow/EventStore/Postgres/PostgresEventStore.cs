@@ -24,6 +24,13 @@ public sealed class PostgresEventStore : IEventStore
     private const string AppendAny = InsertHead + InsertTail +
         ", (SELECT COALESCE(MAX(version), 0) AS v FROM events WHERE stream_id = $1) cur";
 
+    // One event, the common case: scalar parameters cost the server less than unnesting arrays.
+    private const string SingleTail = "$11 + cur.v, $2, $3, $4, $5, $6, $7, $8::uuid, $9 FROM ";
+    private const string AppendOneExact = InsertHead + SingleTail +
+        "(SELECT $10::bigint AS v) cur WHERE $10 = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND version = $10)";
+    private const string AppendOneAny = InsertHead + SingleTail +
+        "(SELECT COALESCE(MAX(version), 0) AS v FROM events WHERE stream_id = $1) cur";
+
     private readonly NpgsqlDataSource _db;
     private readonly TimeProvider _clock;
     private readonly PostgresSealer _sealer;
@@ -82,6 +89,7 @@ public sealed class PostgresEventStore : IEventStore
 
     private async Task<int> InsertAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct)
     {
+        if (events.Count == 1) return await InsertOneAsync(streamId, expected, events[0], ct);
         await using var cmd = _db.CreateCommand(expected.IsAny ? AppendAny : AppendExact);
         var p = cmd.Parameters;
         p.Add(new NpgsqlParameter<string> { TypedValue = streamId });
@@ -94,6 +102,24 @@ public sealed class PostgresEventStore : IEventStore
         p.Add(new NpgsqlParameter<string?[]> { TypedValue = events.Select(e => e.Metadata.CausationId?.ToString()).ToArray() });
         p.Add(new NpgsqlParameter<DateTime> { TypedValue = EventChain.TruncateToMicroseconds(_clock.GetUtcNow()).UtcDateTime });
         if (!expected.IsAny) p.Add(new NpgsqlParameter<long> { TypedValue = expected.Value });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<int> InsertOneAsync(string streamId, ExpectedVersion expected, EventData e, CancellationToken ct)
+    {
+        await using var cmd = _db.CreateCommand(expected.IsAny ? AppendOneAny : AppendOneExact);
+        var p = cmd.Parameters;
+        p.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = e.EventId });
+        p.Add(new NpgsqlParameter<string> { TypedValue = e.Type });
+        p.Add(new NpgsqlParameter<string> { TypedValue = e.Data });
+        p.Add(new NpgsqlParameter<string> { TypedValue = e.Metadata.UserId });
+        p.Add(new NpgsqlParameter<string> { TypedValue = e.Metadata.OrganizationId });
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = e.Metadata.CorrelationId });
+        p.Add(new NpgsqlParameter { Value = (object?)e.Metadata.CausationId?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter<DateTime> { TypedValue = EventChain.TruncateToMicroseconds(_clock.GetUtcNow()).UtcDateTime });
+        p.Add(new NpgsqlParameter<long> { TypedValue = expected.IsAny ? 0 : expected.Value });
+        p.Add(new NpgsqlParameter<long> { TypedValue = 1 });
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 

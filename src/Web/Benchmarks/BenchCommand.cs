@@ -1,0 +1,20 @@
+using Saraban.Web.Cli;
+
+namespace Saraban.Web.Benchmarks;
+
+public static class BenchCommand
+{
+    private const string Help =
+        """
+        Usage: ./saraban bench <what> [options]     (./saraban bench <what> --help)
+
+          eventstore   single-event appends from concurrent writers
+        """;
+
+    public static Task<int> RunAsync(string[] argv) => argv.FirstOrDefault() switch
+    {
+        "eventstore" => EventStoreBenchmark.RunAsync(argv[1..]),
+        null or "--help" or "-h" => Task.FromResult(Verbs.Print(Help, 0)),
+        var what => throw new UsageException($"unknown benchmark '{what}' (try ./saraban bench --help)"),
+    };
+}

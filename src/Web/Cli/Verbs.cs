@@ -1,0 +1,66 @@
+using Saraban.Web.Benchmarks;
+using Saraban.Web.Serving;
+using Saraban.Workflow.EventStore;
+using Serilog;
+
+namespace Saraban.Web.Cli;
+
+public static class Verbs
+{
+    private const string Usage =
+        """
+        saraban — e-Saraban: Thai official correspondence
+
+        Usage: ./saraban <verb> [options]     (./saraban <verb> --help for its options)
+
+          serve             run the web server (embedded SQLite by default)
+          test              run every test, on SQLite and PostgreSQL
+          verify            recompute the event log's hash chain
+          bench eventstore  measure appends per second and latency
+
+        Options every verb takes: --log-json (log as JSON lines)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.FirstOrDefault();
+        var rest = args.Skip(1).ToArray();
+        Log.Logger = Logging.Create(args.Contains("--log-json"));
+        try
+        {
+            return verb switch
+            {
+                null or "--help" or "-h" or "help" => Print(Usage, 0),
+                "serve" => await ServeCommand.RunAsync(rest),
+                "verify" => await VerifyCommand.RunAsync(rest),
+                "bench" => await BenchCommand.RunAsync(rest),
+                _ => throw new UsageException($"unknown verb '{verb}' (try ./saraban --help)"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"saraban {verb}: {ex.Message}");
+            return 2;
+        }
+        catch (EventStoreException ex)
+        {
+            Console.Error.WriteLine($"saraban {verb}: {ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"saraban {verb}: cancelled");
+            return 130;
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    public static int Print(string text, int exitCode)
+    {
+        Console.WriteLine(text.TrimEnd());
+        return exitCode;
+    }
+}

@@ -1,0 +1,49 @@
+using Saraban.Web.Cli;
+using Saraban.Workflow.EventStore;
+using Serilog;
+
+namespace Saraban.Web.Serving;
+
+public static class ServeCommand
+{
+    private const string Help =
+        $"""
+        Usage: ./saraban serve [--urls URL] [--db PATH | --postgres "CONN"] [--log-json]
+
+        Runs the web UI and HTTP API. Several nodes may serve one PostgreSQL database.
+
+          --urls URL             where to listen (default http://127.0.0.1:5080)
+        {StoreArguments.Help}
+        """;
+
+    public static async Task<int> RunAsync(string[] argv)
+    {
+        var args = new Arguments(argv);
+        if (args.Has("help")) return Verbs.Print(Help, 0);
+        var options = StoreArguments.Read(args);
+        var urls = args.Get("urls") ?? "http://127.0.0.1:5080";
+        args.RejectUnknown();
+
+        var store = options.CreateEventStore();
+        await store.InitializeAsync();
+        Log.Information("Event store: {Backend} {Where}", store.Backend,
+            options.PostgresConnectionString is null ? Path.GetFullPath(options.SqlitePath ?? StoreOptions.DefaultSqlitePath) : "(PostgreSQL)");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(Log.Logger);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(store);
+        await using var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapGet("/api/health", async (IEventStore s, CancellationToken ct) =>
+            Results.Ok(new { status = "ok", backend = s.Backend, headPosition = await s.HeadPositionAsync(ct) }));
+        app.MapGet("/", async (IEventStore s, CancellationToken ct) =>
+            Results.Content(await HomePage.RenderAsync(s, ct), "text/html; charset=utf-8"));
+        await app.RunAsync();
+        await store.DisposeAsync();
+        return 0;
+    }
+}
