@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Saraban.Web.Tests;
+
+/// <summary>Runs the real program as a user would, in its own process: exit code, stdout, stderr.</summary>
+internal static class Saraban
+{
+    public sealed record Run(int ExitCode, string Out, string Err)
+    {
+        public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        public string[] ErrLines => Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public static async Task<Run> RunAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "saraban.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("SARABAN_POSTGRES");
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await p.WaitForExitAsync(timeout.Token);
+        return new Run(p.ExitCode, await stdout, await stderr);
+    }
+
+    public static string TempDb() => Path.Combine(Path.GetTempPath(), "saraban-tests", Guid.NewGuid().ToString("N") + ".db");
+}
