@@ -22,6 +22,8 @@ public static class EventStoreBenchmark
           --events N                  events to append after warm-up (default 20000)
           --per-append N              events per append (default 1; more builds big logs fast)
           --keep                      keep the database afterwards and print where it is
+          --pgbench                   (postgres) also run pgbench, one-row INSERT per transaction at
+                                      the same client count, and report our share of its rate
         {StoreArguments.Help}
         Runs on a fresh database (a new file, or a new schema that is dropped afterwards).
         The last line is JSON: backend, writers, events, eventsPerSecond, p50Ms, p99Ms, lost, duplicates.
@@ -36,6 +38,8 @@ public static class EventStoreBenchmark
         var events = args.GetInt("events", 20_000, max: 100_000_000);
         var perAppend = args.GetInt("per-append", 1, max: 10_000);
         var keep = args.Has("keep");
+        var withPgbench = args.Has("pgbench");
+        if (withPgbench && backend != "postgres") throw new UsageException("--pgbench goes with --backend postgres");
         var options = StoreArguments.Read(args, backend);
         args.RejectUnknown();
 
@@ -58,15 +62,22 @@ public static class EventStoreBenchmark
 
         var (lost, duplicates, stored) = await CheckLog(store, written);
         var chain = await store.VerifyAsync();
+        double? pgbenchTps = withPgbench && fresh.Schema is { } schema
+            ? await Pgbench.RunAsync(fresh.Options.PostgresConnectionString!, schema, writers, seconds: Math.Clamp((int)Math.Ceiling(seconds), 5, 30))
+            : null;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Ms(double q) => all.Length == 0 ? 0 : Math.Round(all[(int)Math.Min(all.Length - 1, q * all.Length)] * 1000.0 / Stopwatch.Frequency, 3);
         var result = new
         {
             backend = store.Backend, writers, events, eventsPerSecond = Math.Round(events / seconds),
             p50Ms = Ms(0.50), p99Ms = Ms(0.99), lost, duplicates, stored, chainHolds = chain.Holds, seconds = Math.Round(seconds, 2),
+            pgbenchTps = pgbenchTps is { } tps ? Math.Round(tps) : (double?)null,
+            ofPgbench = pgbenchTps is { } t ? Math.Round(events / seconds / t, 3) : (double?)null,
         };
         Console.WriteLine($"{store.Backend}, {writers} writer(s): {result.eventsPerSecond:N0} events/s, p50 {result.p50Ms} ms, p99 {result.p99Ms} ms; " +
                           $"log holds {stored:N0} events, lost {lost}, duplicates {duplicates}, chain {(chain.Holds ? "verifies" : "BROKEN: " + chain.Problem)}");
+        if (pgbenchTps is { } pg) Console.WriteLine($"pgbench, {writers} clients, one-row INSERT per transaction: {pg:N0} tps; we reach {result.ofPgbench:P0} of it");
+        if (withPgbench && pgbenchTps is null) Console.Error.WriteLine("pgbench is not installed: no comparison");
         Console.WriteLine(JsonSerializer.Serialize(result));
         return lost == 0 && duplicates == 0 && chain.Holds ? 0 : 1;
     }
@@ -84,7 +95,7 @@ public static class EventStoreBenchmark
             {
                 var stream = $"bench-{phase}-{w}-{mine.Count % 64}";
                 var version = versions.GetValueOrDefault(stream);
-                var batch = Enumerable.Range(0, taken).Select(i => new EventData(Guid.NewGuid(), "bench-letter-registered",
+                var batch = Enumerable.Range(0, taken).Select(i => new EventData(Guid.CreateVersion7(), "bench-letter-registered",
                     $$"""{"writer":{{w}},"n":{{mine.Count}},"i":{{i}},"subject":"ขอเชิญประชุมเชิงปฏิบัติการ"}""", meta)).ToArray();
                 var t = Stopwatch.GetTimestamp();
                 await store.AppendAsync(stream, ExpectedVersion.Exactly(version), batch);
@@ -148,7 +159,10 @@ internal sealed class FreshDatabase : IAsyncDisposable
     private readonly Func<Task> _drop;
     public StoreOptions Options { get; }
 
-    private FreshDatabase(StoreOptions options, Func<Task> drop) => (Options, _drop) = (options, drop);
+    /// <summary>The PostgreSQL schema made for the run; null on SQLite.</summary>
+    public string? Schema { get; }
+
+    private FreshDatabase(StoreOptions options, Func<Task> drop, string? schema = null) => (Options, _drop, Schema) = (options, drop, schema);
 
     public static async Task<FreshDatabase> CreateAsync(StoreOptions requested, bool keep)
     {
@@ -172,7 +186,7 @@ internal sealed class FreshDatabase : IAsyncDisposable
             throw new EventStoreUnavailableException($"Cannot prepare a benchmark schema in PostgreSQL: {ex.Message}", ex);
         }
         var scoped = new NpgsqlConnectionStringBuilder(cs) { SearchPath = name, MaxPoolSize = 200 }.ConnectionString;
-        return new FreshDatabase(new StoreOptions(null, scoped), keep ? Kept($"schema {name}") : () => Exec(cs, $"DROP SCHEMA {name} CASCADE"));
+        return new FreshDatabase(new StoreOptions(null, scoped), keep ? Kept($"schema {name}") : () => Exec(cs, $"DROP SCHEMA {name} CASCADE"), name);
     }
 
     private static Func<Task> Kept(string where) => () =>

@@ -40,3 +40,17 @@ public readonly record struct ExpectedVersion(long Value)
 /// <param name="StreamVersion">The stream's version after the append.</param>
 /// <param name="AlreadyStored">True when every event id had been appended before: nothing was written.</param>
 public sealed record AppendResult(long StreamVersion, bool AlreadyStored);
+
+/// <summary>One stream's part of an append that spans several streams, all or nothing.</summary>
+public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<EventData> Events)
+{
+    internal static void Validate(IReadOnlyList<StreamAppend> appends)
+    {
+        if (appends.Count == 0) throw new EventStoreException("Nothing to append.");
+        if (appends.Select(a => a.StreamId).Distinct(StringComparer.Ordinal).Count() != appends.Count)
+            throw new EventStoreException("A stream appears twice in one append; put its events together.");
+        foreach (var a in appends) EventLimits.Validate(a.StreamId, a.Events);
+        var ids = appends.SelectMany(a => a.Events).Select(e => e.EventId).ToList();
+        if (ids.Distinct().Count() != ids.Count) throw new EventStoreException("An event id appears twice in one append.");
+    }
+}

@@ -40,7 +40,7 @@ public sealed class EventTypes
         _byType.TryGetValue(type, out var name) ? name : throw new InvalidOperationException($"{type.Name} is not a registered event type.");
 
     public EventData ToEventData(object @event, EventMetadata metadata, Guid? eventId = null) =>
-        new(eventId ?? Guid.NewGuid(), NameOf(@event.GetType()), JsonSerializer.Serialize(@event, @event.GetType(), Json), metadata);
+        new(eventId ?? Guid.CreateVersion7(), NameOf(@event.GetType()), JsonSerializer.Serialize(@event, @event.GetType(), Json), metadata);
 
     /// <summary>The event as its current CLR type; throws <see cref="UnknownEventTypeException"/> for a name nobody registered.</summary>
     public object Deserialize(RecordedEvent e)

@@ -18,6 +18,12 @@ public interface IEventStore : IAsyncDisposable
     /// </summary>
     Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default);
 
+    /// <summary>
+    /// Appends to several streams in one transaction: every expected version holds and all is
+    /// written, or nothing is. How a letter and the running number it takes are recorded together.
+    /// </summary>
+    Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default);
+
     Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken ct = default);
 
     /// <summary>

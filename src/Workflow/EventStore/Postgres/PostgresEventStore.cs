@@ -54,28 +54,31 @@ public sealed class PostgresEventStore : IEventStore
         catch (Exception ex) { throw PostgresConnections.Translate(ex, _db); }
     }
 
-    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default) =>
+        (await AppendAsync([new StreamAppend(streamId, expected, events)], ct))[0];
+
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        EventLimits.Validate(streamId, events);
+        StreamAppend.Validate(appends);
         try
         {
             // With "any", a concurrent writer may take the same next version; the unique key refuses
-            // one of us and we simply read the new version and go again.
+            // one of us and we simply go again with the new version.
             for (int attempt = 0; ; attempt++)
             {
                 try
                 {
-                    var inserted = await InsertAsync(streamId, expected, events, ct);
-                    if (inserted > 0) return new AppendResult(await VersionAsync(streamId, ct, expected, events.Count), false);
+                    if (await TryInsertAsync(appends, ct) is { } versions)
+                        return versions.Select(v => new AppendResult(v, false)).ToArray();
                 }
                 catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
                 {
-                    if (await StoredAlreadyAsync(streamId, events, ct) is { } done) return done;
-                    if (!expected.IsAny || attempt > 20) throw new WrongExpectedVersionException(streamId, expected, await CurrentVersionAsync(streamId, ct));
-                    continue;
+                    if (await StoredAlreadyAsync(appends, ct) is { } done) return done;
+                    if (appends.Any(a => a.Expected.IsAny) && attempt < 20) continue;
+                    throw await ConflictAsync(appends, ct);
                 }
-                if (await StoredAlreadyAsync(streamId, events, ct) is { } again) return again;
-                throw new WrongExpectedVersionException(streamId, expected, await CurrentVersionAsync(streamId, ct));
+                if (await StoredAlreadyAsync(appends, ct) is { } again) return again;
+                throw await ConflictAsync(appends, ct);
             }
         }
         catch (Exception ex) when (ex is not EventStoreException and not OperationCanceledException)
@@ -84,59 +87,112 @@ public sealed class PostgresEventStore : IEventStore
         }
     }
 
-    private async Task<long> VersionAsync(string streamId, CancellationToken ct, ExpectedVersion expected, int count) =>
-        expected.IsAny ? await CurrentVersionAsync(streamId, ct) : expected.Value + count;
-
-    private async Task<int> InsertAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct)
+    /// <summary>The new version of each stream, or null when an expected version did not hold (nothing written).</summary>
+    private async Task<long[]?> TryInsertAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct)
     {
-        if (events.Count == 1) return await InsertOneAsync(streamId, expected, events[0], ct);
-        await using var cmd = _db.CreateCommand(expected.IsAny ? AppendAny : AppendExact);
-        var p = cmd.Parameters;
-        p.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = events.Select(e => e.EventId).ToArray() });
-        p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Type).ToArray() });
-        p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Data).ToArray() });
-        p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Metadata.UserId).ToArray() });
-        p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Metadata.OrganizationId).ToArray() });
-        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = events.Select(e => e.Metadata.CorrelationId).ToArray() });
-        p.Add(new NpgsqlParameter<string?[]> { TypedValue = events.Select(e => e.Metadata.CausationId?.ToString()).ToArray() });
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = EventChain.TruncateToMicroseconds(_clock.GetUtcNow()).UtcDateTime });
-        if (!expected.IsAny) p.Add(new NpgsqlParameter<long> { TypedValue = expected.Value });
-        return await cmd.ExecuteNonQueryAsync(ct);
+        var now = EventChain.TruncateToMicroseconds(_clock.GetUtcNow()).UtcDateTime;
+        if (appends.Count == 1)
+        {
+            // One statement, its own transaction: the fast path every single append takes.
+            await using var cmd = InsertCommand(appends[0], now);
+            return await ExecuteInsertAsync(cmd, appends[0], ct) is long v ? [v] : null;
+        }
+        await using var c = await _db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var versions = new long[appends.Count];
+        for (int i = 0; i < appends.Count; i++)
+        {
+            await using var cmd = InsertCommand(appends[i], now, tx);
+            if (await ExecuteInsertAsync(cmd, appends[i], ct) is not long v) return null; // disposing rolls back
+            versions[i] = v;
+        }
+        await tx.CommitAsync(ct);
+        return versions;
     }
 
-    private async Task<int> InsertOneAsync(string streamId, ExpectedVersion expected, EventData e, CancellationToken ct)
+    /// <param name="tx">The transaction of a multi-stream append; none for a single append, which commits alone.</param>
+    private NpgsqlCommand InsertCommand(StreamAppend a, DateTime now, NpgsqlTransaction? tx = null)
     {
-        await using var cmd = _db.CreateCommand(expected.IsAny ? AppendOneAny : AppendOneExact);
+        var events = a.Events;
+        var one = events.Count == 1;
+        var sql = Returning(one
+            ? (a.Expected.IsAny ? AppendOneAny : AppendOneExact)
+            : (a.Expected.IsAny ? AppendAny : AppendExact), a.Expected);
+        var cmd = tx is null ? _db.CreateCommand(sql) : new NpgsqlCommand(sql, tx.Connection, tx);
         var p = cmd.Parameters;
-        p.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        p.Add(new NpgsqlParameter<Guid> { TypedValue = e.EventId });
-        p.Add(new NpgsqlParameter<string> { TypedValue = e.Type });
-        p.Add(new NpgsqlParameter<string> { TypedValue = e.Data });
-        p.Add(new NpgsqlParameter<string> { TypedValue = e.Metadata.UserId });
-        p.Add(new NpgsqlParameter<string> { TypedValue = e.Metadata.OrganizationId });
-        p.Add(new NpgsqlParameter<Guid> { TypedValue = e.Metadata.CorrelationId });
-        p.Add(new NpgsqlParameter { Value = (object?)e.Metadata.CausationId?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = EventChain.TruncateToMicroseconds(_clock.GetUtcNow()).UtcDateTime });
-        p.Add(new NpgsqlParameter<long> { TypedValue = expected.IsAny ? 0 : expected.Value });
-        p.Add(new NpgsqlParameter<long> { TypedValue = 1 });
-        return await cmd.ExecuteNonQueryAsync(ct);
+        p.Add(new NpgsqlParameter<string> { TypedValue = a.StreamId });
+        if (one)
+        {
+            var e = events[0];
+            p.Add(new NpgsqlParameter<Guid> { TypedValue = e.EventId });
+            p.Add(new NpgsqlParameter<string> { TypedValue = e.Type });
+            p.Add(new NpgsqlParameter<string> { TypedValue = e.Data });
+            p.Add(new NpgsqlParameter<string> { TypedValue = e.Metadata.UserId });
+            p.Add(new NpgsqlParameter<string> { TypedValue = e.Metadata.OrganizationId });
+            p.Add(new NpgsqlParameter<Guid> { TypedValue = e.Metadata.CorrelationId });
+            p.Add(new NpgsqlParameter { Value = (object?)e.Metadata.CausationId?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        }
+        else
+        {
+            p.Add(new NpgsqlParameter<Guid[]> { TypedValue = events.Select(e => e.EventId).ToArray() });
+            p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Type).ToArray() });
+            p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Data).ToArray() });
+            p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Metadata.UserId).ToArray() });
+            p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Metadata.OrganizationId).ToArray() });
+            p.Add(new NpgsqlParameter<Guid[]> { TypedValue = events.Select(e => e.Metadata.CorrelationId).ToArray() });
+            p.Add(new NpgsqlParameter<string?[]> { TypedValue = events.Select(e => e.Metadata.CausationId?.ToString()).ToArray() });
+        }
+        p.Add(new NpgsqlParameter<DateTime> { TypedValue = now });
+        p.Add(new NpgsqlParameter<long> { TypedValue = a.Expected.IsAny ? 0 : a.Expected.Value });
+        if (one) p.Add(new NpgsqlParameter<long> { TypedValue = 1 });
+        return cmd;
     }
 
-    /// <summary>When all the ids are stored as exactly this append, it is a retry: report success, write nothing.</summary>
-    private async Task<AppendResult?> StoredAlreadyAsync(string streamId, IReadOnlyList<EventData> events, CancellationToken ct)
+    /// <summary>With "any" the new version comes back with the insert, saving a round trip.</summary>
+    private static string Returning(string insert, ExpectedVersion expected) => expected.IsAny ? insert + " RETURNING version" : insert;
+
+    /// <returns>The stream's new version, or null when nothing was inserted (the expected version did not hold).</returns>
+    private static async Task<long?> ExecuteInsertAsync(NpgsqlCommand cmd, StreamAppend a, CancellationToken ct)
     {
-        await using var cmd = _db.CreateCommand("SELECT event_id, stream_id, version FROM events WHERE event_id = ANY($1) ORDER BY version");
-        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = events.Select(e => e.EventId).ToArray() });
+        if (!a.Expected.IsAny)
+            return await cmd.ExecuteNonQueryAsync(ct) > 0 ? a.Expected.Value + a.Events.Count : null;
+        long? max = null;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) max = Math.Max(max ?? 0, r.GetInt64(0));
+        return max;
+    }
+
+    private async Task<WrongExpectedVersionException> ConflictAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+    {
+        foreach (var a in appends)
+        {
+            var current = await CurrentVersionAsync(a.StreamId, ct);
+            if (!a.Expected.IsAny && current != a.Expected.Value) return new WrongExpectedVersionException(a.StreamId, a.Expected, current);
+        }
+        var first = appends[0];
+        return new WrongExpectedVersionException(first.StreamId, first.Expected, await CurrentVersionAsync(first.StreamId, ct));
+    }
+
+    /// <summary>When all the ids are stored as exactly these appends, it is a retry: report success, write nothing.</summary>
+    private async Task<AppendResult[]?> StoredAlreadyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+    {
+        await using var cmd = _db.CreateCommand("SELECT event_id, stream_id, version FROM events WHERE event_id = ANY($1)");
+        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = appends.SelectMany(a => a.Events).Select(e => e.EventId).ToArray() });
         var found = new Dictionary<Guid, (string Stream, long Version)>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) found[r.GetGuid(0)] = (r.GetString(1), r.GetInt64(2));
         if (found.Count == 0) return null;
-        var first = found.GetValueOrDefault(events[0].EventId);
-        for (int i = 0; i < events.Count; i++)
-            if (!found.TryGetValue(events[i].EventId, out var f) || f.Stream != streamId || f.Version != first.Version + i)
-                throw new DuplicateEventIdException(events[i].EventId, streamId);
-        return new AppendResult(await CurrentVersionAsync(streamId, ct), AlreadyStored: true);
+        var results = new AppendResult[appends.Count];
+        for (int i = 0; i < appends.Count; i++)
+        {
+            var a = appends[i];
+            found.TryGetValue(a.Events[0].EventId, out var first);
+            for (int k = 0; k < a.Events.Count; k++)
+                if (!found.TryGetValue(a.Events[k].EventId, out var f) || f.Stream != a.StreamId || f.Version != first.Version + k)
+                    throw new DuplicateEventIdException(a.Events[k].EventId, a.StreamId);
+            results[i] = new AppendResult(await CurrentVersionAsync(a.StreamId, ct), AlreadyStored: true);
+        }
+        return results;
     }
 
     private async Task<long> CurrentVersionAsync(string streamId, CancellationToken ct)

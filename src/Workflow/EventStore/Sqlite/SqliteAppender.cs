@@ -21,7 +21,6 @@ internal sealed class SqliteAppender : IDisposable
         // the stream's version, and the chain's head.
         (_state, var sp) = Prepare("""
             SELECT (SELECT stream_id FROM events WHERE event_id = $id),
-                   (SELECT version FROM events WHERE event_id = $id),
                    (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = $s),
                    (SELECT position FROM events ORDER BY position DESC LIMIT 1),
                    (SELECT hash FROM events ORDER BY position DESC LIMIT 1)
@@ -33,30 +32,45 @@ internal sealed class SqliteAppender : IDisposable
             "$p", "$s", "$v", "$id", "$t", "$d", "$u", "$o", "$c", "$k", "$at", "$h");
     }
 
-    public AppendResult Append(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, DateTimeOffset now)
+    public IReadOnlyList<AppendResult> Append(IReadOnlyList<StreamAppend> appends, DateTimeOffset now)
     {
-        // IMMEDIATE takes the write lock up front, so the checks and the insert see one state even
-        // when another process shares the file.
+        // IMMEDIATE takes the write lock up front, so the checks and the inserts see one state even
+        // when another process shares the file. Leaving without Commit rolls everything back.
         using var tx = _c.BeginTransaction(deferred: false);
         _state.Transaction = _find.Transaction = _insert.Transaction = tx;
-        _stateId.Value = events[0].EventId.ToString();
-        _stateStream.Value = streamId;
-        string? storedStream; long storedVersion, current, position; byte[] previous;
-        using (var r = _state.ExecuteReader())
+        var results = new AppendResult[appends.Count];
+        for (int i = 0; i < appends.Count; i++)
         {
-            r.Read();
-            storedStream = r.IsDBNull(0) ? null : r.GetString(0);
-            storedVersion = r.IsDBNull(1) ? 0 : r.GetInt64(1);
-            current = r.GetInt64(2);
-            position = r.IsDBNull(3) ? 0 : r.GetInt64(3);
-            previous = r.IsDBNull(4) ? EventChain.Genesis.ToArray() : (byte[])r.GetValue(4);
+            var (streamId, expected, events) = (appends[i].StreamId, appends[i].Expected, appends[i].Events);
+            var state = ReadState(events[0].EventId, streamId);
+            if (state.StoredStream is not null)
+            {
+                if (i > 0) throw new DuplicateEventIdException(events[0].EventId, streamId);
+                return Idempotent(appends);
+            }
+            if (!expected.IsAny && expected.Value != state.Current)
+                throw new WrongExpectedVersionException(streamId, expected, state.Current);
+            results[i] = new AppendResult(Insert(streamId, events, state, now), AlreadyStored: false);
         }
-        if (storedStream is not null)
-            return Idempotent(streamId, events, storedStream, storedVersion, current);
-        if (!expected.IsAny && expected.Value != current)
-            throw new WrongExpectedVersionException(streamId, expected, current);
+        tx.Commit();
+        return results;
+    }
 
-        long version = current;
+    private (string? StoredStream, long Current, long Position, byte[] Previous) ReadState(Guid firstEvent, string streamId)
+    {
+        _stateId.Value = firstEvent.ToString();
+        _stateStream.Value = streamId;
+        using var r = _state.ExecuteReader();
+        r.Read();
+        return (r.IsDBNull(0) ? null : r.GetString(0),
+            r.GetInt64(1),
+            r.IsDBNull(2) ? 0 : r.GetInt64(2),
+            r.IsDBNull(3) ? EventChain.Genesis.ToArray() : (byte[])r.GetValue(3));
+    }
+
+    private long Insert(string streamId, IReadOnlyList<EventData> events, (string? _, long Current, long Position, byte[] Previous) state, DateTimeOffset now)
+    {
+        var (version, position, previous) = (state.Current, state.Position, state.Previous);
         foreach (var e in events)
         {
             var recorded = new RecordedEvent(++position, streamId, ++version, e.EventId, e.Type, e.Data, e.Metadata, now);
@@ -71,21 +85,28 @@ internal sealed class SqliteAppender : IDisposable
                 throw new DuplicateEventIdException(e.EventId, streamId);
             }
         }
-        tx.Commit();
-        return new AppendResult(version, AlreadyStored: false);
+        return version;
     }
 
-    /// <summary>A retry is only a retry when every id is stored, in this stream, in this order.</summary>
-    private AppendResult Idempotent(string streamId, IReadOnlyList<EventData> events, string firstStream, long firstVersion, long current)
+    /// <summary>A retry is only a retry when every id is stored, in its stream, in its order.</summary>
+    private AppendResult[] Idempotent(IReadOnlyList<StreamAppend> appends)
     {
-        for (int i = 0; i < events.Count; i++)
+        var results = new AppendResult[appends.Count];
+        for (int a = 0; a < appends.Count; a++)
         {
-            _findId.Value = events[i].EventId.ToString();
-            using var r = _find.ExecuteReader();
-            bool same = r.Read() && r.GetString(0) == streamId && r.GetInt64(1) == firstVersion + i && firstStream == streamId;
-            if (!same) throw new DuplicateEventIdException(events[i].EventId, streamId);
+            var (streamId, _, events) = appends[a];
+            long firstVersion = 0;
+            for (int i = 0; i < events.Count; i++)
+            {
+                _findId.Value = events[i].EventId.ToString();
+                using var r = _find.ExecuteReader();
+                if (!r.Read() || r.GetString(0) != streamId) throw new DuplicateEventIdException(events[i].EventId, streamId);
+                if (i == 0) firstVersion = r.GetInt64(1);
+                else if (r.GetInt64(1) != firstVersion + i) throw new DuplicateEventIdException(events[i].EventId, streamId);
+            }
+            results[a] = new AppendResult(ReadState(events[0].EventId, streamId).Current, AlreadyStored: true);
         }
-        return new AppendResult(current, AlreadyStored: true);
+        return results;
     }
 
     private (SqliteCommand, SqliteParameter[]) Prepare(string sql, params string[] names)

@@ -38,14 +38,17 @@ public sealed class SqliteEventStore : IEventStore
         return Task.CompletedTask;
     }
 
-    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default) =>
+        (await AppendAsync([new StreamAppend(streamId, expected, events)], ct))[0];
+
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        EventLimits.Validate(streamId, events);
+        StreamAppend.Validate(appends);
         await _writeGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             _writer ??= new SqliteAppender(_connections.Open());
-            return _writer.Append(streamId, expected, events, EventChain.TruncateToMicroseconds(_clock.GetUtcNow()));
+            return _writer.Append(appends, EventChain.TruncateToMicroseconds(_clock.GetUtcNow()));
         }
         catch (SqliteException ex) { throw SqliteConnections.Translate(ex, _connections.Path); }
         finally { _writeGate.Release(); }
