@@ -17,6 +17,7 @@ public static class Verbs
           test              run every test, on SQLite and PostgreSQL
           verify            recompute the event log's hash chain
           bench eventstore  measure appends per second and latency
+          bench numbering   measure running numbers issued per second, and check the series
 
         Options every verb takes: --log-json (log as JSON lines)
         """;

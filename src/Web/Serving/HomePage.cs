@@ -10,7 +10,7 @@ internal static class HomePage
     public static async Task<string> RenderAsync(IEventStore store, CancellationToken ct)
     {
         var head = await store.HeadPositionAsync(ct);
-        var today = ThaiDate.FormatFull(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, BangkokTime.Zone)));
+        var today = ThaiDate.FormatFull(BangkokTime.DateOf(DateTimeOffset.UtcNow));
         var backend = store.Backend == "sqlite" ? "SQLite (ฝังในโปรแกรม)" : "PostgreSQL";
         string E(string s) => WebUtility.HtmlEncode(s);
         return $$"""
@@ -27,17 +27,5 @@ internal static class HomePage
             </ul>
             </body></html>
             """;
-    }
-}
-
-/// <summary>Numbering years and dates of letters follow Bangkok time (UTC+7, no daylight saving).</summary>
-public static class BangkokTime
-{
-    public static readonly TimeZoneInfo Zone = FindZone();
-
-    private static TimeZoneInfo FindZone()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Bangkok"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("Asia/Bangkok", TimeSpan.FromHours(7), "Bangkok", "Bangkok"); }
     }
 }
