@@ -16,6 +16,7 @@ public static class Verbs
           serve             run the web server (embedded SQLite by default)
           test              run every test, on SQLite and PostgreSQL
           verify            recompute the event log's hash chain
+          directory         load the national directory; show an office or an addressee group
           bench eventstore  measure appends per second and latency
           bench numbering   measure running numbers issued per second, and check the series
 
@@ -34,6 +35,7 @@ public static class Verbs
                 null or "--help" or "-h" or "help" => Print(Usage, 0),
                 "serve" => await ServeCommand.RunAsync(rest),
                 "verify" => await VerifyCommand.RunAsync(rest),
+                "directory" => await DirectoryCommand.RunAsync(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
                 _ => throw new UsageException($"unknown verb '{verb}' (try ./saraban --help)"),
             };
@@ -43,9 +45,16 @@ public static class Verbs
             Console.Error.WriteLine($"saraban {verb}: {ex.Message}");
             return 2;
         }
-        catch (EventStoreException ex)
+        catch (Exception ex) when (ex is EventStoreException or Saraban.Workflow.DomainException)
         {
             Console.Error.WriteLine($"saraban {verb}: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not a failure we foresaw: still one line for the user, the whole story in the log.
+            Log.Debug(ex, "saraban {Verb} failed", verb);
+            Console.Error.WriteLine($"saraban {verb}: unexpected error: {ex.Message.Split('\n')[0]}");
             return 1;
         }
         catch (OperationCanceledException)

@@ -52,4 +52,4 @@ public sealed record RunningNumbers(long Version, int Next, bool Started)
         .Register<NumberIssued>("number-issued");
 }
 
-public sealed class NumberingException(string message) : EventStoreException(message);
+public sealed class NumberingException(string message) : DomainException(message);

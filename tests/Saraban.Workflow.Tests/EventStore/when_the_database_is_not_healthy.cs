@@ -10,7 +10,7 @@ public sealed class when_the_database_is_not_healthy
     public async Task a_corrupted_sqlite_file_is_reported_and_left_untouched()
     {
         var path = Path.Combine(Path.GetTempPath(), "saraban-tests", Guid.NewGuid().ToString("N") + ".db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var garbage = Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 % 251)).ToArray();
         await File.WriteAllBytesAsync(path, garbage);
 

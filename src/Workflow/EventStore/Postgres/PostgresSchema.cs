@@ -54,6 +54,7 @@ internal static class PostgresSchema
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        await CreateSearchPathSchemaAsync(c, tx, ct);
         await Exec(c, tx, $"SELECT pg_advisory_xact_lock({MigrationLock}); CREATE TABLE IF NOT EXISTS saraban_schema (version INT NOT NULL); ", ct);
         await using (var q = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM saraban_schema", c, tx))
         {
@@ -64,6 +65,18 @@ internal static class PostgresSchema
                 await Exec(c, tx, Migrations[v] + $"; INSERT INTO saraban_schema VALUES ({v + 1});", ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>A deployment may name its own schema (<c>Search Path=saraban</c>): create it on first use, as the tables are.</summary>
+    private static async Task CreateSearchPathSchemaAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var q = new NpgsqlCommand("SELECT current_schema() IS NULL, split_part(current_setting('search_path'), ',', 1)", c, tx);
+        string? missing = null;
+        await using (var r = await q.ExecuteReaderAsync(ct))
+            if (await r.ReadAsync(ct) && r.GetBoolean(0)) missing = r.GetString(1).Trim().Trim('"');
+        if (string.IsNullOrEmpty(missing) || missing.StartsWith('$')) return;
+        await using var create = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS \"{missing.Replace("\"", "\"\"")}\"", c, tx);
+        await create.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task Exec(NpgsqlConnection c, NpgsqlTransaction tx, string sql, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class SqliteEventStore : IEventStore
     public Task InitializeAsync(CancellationToken ct = default)
     {
         var dir = System.IO.Path.GetDirectoryName(_connections.Path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        if (!string.IsNullOrEmpty(dir)) System.IO.Directory.CreateDirectory(dir);
         using var c = _connections.Open();
         try
         {

@@ -1,0 +1,7 @@
+namespace Saraban.Workflow;
+
+/// <summary>
+/// A command refused for a reason the user can act on. The message is shown as it is: Thai first,
+/// English in brackets, one line. Nothing was stored.
+/// </summary>
+public class DomainException(string message) : Exception(message);
