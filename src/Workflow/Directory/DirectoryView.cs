@@ -5,7 +5,7 @@ namespace Saraban.Workflow.Directory;
 /// were when it was sent (<see cref="FindAsOf"/>). Not changed once published: the service applies
 /// new events to a copy and swaps it in, so readers never see a half-applied change.
 /// </summary>
-public sealed class DirectoryView
+public sealed class DirectoryView : Projections.IStreamView<DirectoryView>
 {
     private readonly Dictionary<string, List<(DateTimeOffset From, Organization Organization)>> _history;
     private readonly Dictionary<string, List<string>> _children;
@@ -50,12 +50,12 @@ public sealed class DirectoryView
         return null;
     }
 
-    internal DirectoryView Copy() => new(
+    public DirectoryView Copy() => new(
         _history.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
         _children.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
         Version);
 
-    internal void Apply(object e, DateTimeOffset at)
+    public void Apply(object e, DateTimeOffset at)
     {
         Version++;
         switch (e)
