@@ -1,4 +1,8 @@
 using Saraban.Web.Cli;
+using Saraban.Workflow;
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.Numbering;
 using Saraban.Workflow.EventStore;
 using Serilog;
 
@@ -29,12 +33,22 @@ public static class ServeCommand
         Log.Information("Event store: {Backend} {Where}", store.Backend,
             options.PostgresConnectionString is null ? Path.GetFullPath(options.SqlitePath ?? StoreOptions.DefaultSqlitePath) : "(PostgreSQL)");
 
+        var types = SarabanEvents.All();
+        var directory = new DirectoryService(store, types);
+        var access = new AccessService(store, types, directory, new Passwords());
+        var demo = await DemoData.EnsureAsync(directory, access, TimeProvider.System, CancellationToken.None);
+        PrintDemoUsers(demo, directory.Current);
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(Log.Logger);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(types);
+        builder.Services.AddSingleton(directory);
+        builder.Services.AddSingleton(access);
+        builder.Services.AddSingleton(new NumberIssuer(store, types));
         await using var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -45,5 +59,12 @@ public static class ServeCommand
         await app.RunAsync();
         await store.DisposeAsync();
         return 0;
+    }
+
+    private static void PrintDemoUsers(IReadOnlyList<DemoData.DemoUser> users, DirectoryView directory)
+    {
+        Console.WriteLine($"Demo accounts (password for all: {DemoData.Password}); change them before real use:");
+        foreach (var u in users)
+            Console.WriteLine($"  {u.Id,-20} {string.Join(",", u.Roles.Select(r => r.ToString().ToLowerInvariant())),-8} {directory.Get(u.OrganizationId).Name} — {u.Position}");
     }
 }

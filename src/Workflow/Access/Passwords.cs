@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Saraban.Workflow.Access;
 
-/// <summary>ASP.NET Core's PasswordHasher (PBKDF2, salted, versioned format): never a plain or home-made hash.</summary>
-public sealed class Passwords(int iterations = 600_000)
+/// <summary>
+/// ASP.NET Core's PasswordHasher (PBKDF2-HMAC-SHA256, salted, versioned format), at its default
+/// 100,000 iterations: never a plain or home-made hash.
+/// </summary>
+public sealed class Passwords(int iterations = 100_000)
 {
     public const int MinimumLength = 8;
 

@@ -1,0 +1,13 @@
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Numbering;
+
+namespace Saraban.Workflow;
+
+/// <summary>Every event type the product records, under its stable name.</summary>
+public static class SarabanEvents
+{
+    public static EventTypes All() =>
+        RunningNumbers.Register(AccessEvents.Register(OrganizationDirectory.Register(new EventTypes())));
+}
