@@ -32,12 +32,46 @@ internal sealed class SqliteAppender : IDisposable
             "$p", "$s", "$v", "$id", "$t", "$d", "$u", "$o", "$c", "$k", "$at", "$h");
     }
 
-    public IReadOnlyList<AppendResult> Append(IReadOnlyList<StreamAppend> appends, DateTimeOffset now)
+    /// <summary>
+    /// Commits a group of appends in one transaction, each inside its own savepoint: every append
+    /// stays all-or-nothing and sees the ones before it, and the group pays for one fsync. An append
+    /// refused by the store's rules rolls back to its savepoint alone; any other failure (the disk)
+    /// fails the whole group, and nothing of it is stored.
+    /// </summary>
+    public void AppendGroup(IReadOnlyList<PendingAppend> group, DateTimeOffset now)
     {
         // IMMEDIATE takes the write lock up front, so the checks and the inserts see one state even
         // when another process shares the file. Leaving without Commit rolls everything back.
         using var tx = _c.BeginTransaction(deferred: false);
         _state.Transaction = _find.Transaction = _insert.Transaction = tx;
+        if (group.Count == 1)
+        {
+            // Alone, the transaction is the savepoint: a refusal simply leaves without committing.
+            try { group[0].Results = Append(group[0].Appends, now); }
+            catch (EventStoreException ex) { group[0].Error = ex; return; }
+            tx.Commit();
+            return;
+        }
+        foreach (var pending in group)
+        {
+            tx.Save("append");
+            try
+            {
+                pending.Results = Append(pending.Appends, now);
+                tx.Release("append");
+            }
+            catch (EventStoreException ex)
+            {
+                tx.Rollback("append");
+                tx.Release("append");
+                pending.Error = ex;
+            }
+        }
+        tx.Commit();
+    }
+
+    private IReadOnlyList<AppendResult> Append(IReadOnlyList<StreamAppend> appends, DateTimeOffset now)
+    {
         var results = new AppendResult[appends.Count];
         for (int i = 0; i < appends.Count; i++)
         {
@@ -52,7 +86,6 @@ internal sealed class SqliteAppender : IDisposable
                 throw new WrongExpectedVersionException(streamId, expected, state.Current);
             results[i] = new AppendResult(Insert(streamId, events, state, now), AlreadyStored: false);
         }
-        tx.Commit();
         return results;
     }
 
@@ -121,5 +154,20 @@ internal sealed class SqliteAppender : IDisposable
     {
         _state.Dispose(); _find.Dispose(); _insert.Dispose();
         _c.Dispose();
+    }
+}
+
+/// <summary>One caller's append, waiting for the group it joins to commit.</summary>
+internal sealed class PendingAppend(IReadOnlyList<StreamAppend> appends)
+{
+    public IReadOnlyList<StreamAppend> Appends { get; } = appends;
+    public IReadOnlyList<AppendResult>? Results { get; set; }
+    public Exception? Error { get; set; }
+    public TaskCompletionSource<IReadOnlyList<AppendResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Complete()
+    {
+        if (Error is not null) Done.TrySetException(Error);
+        else Done.TrySetResult(Results!);
     }
 }

@@ -11,7 +11,9 @@ public sealed class SqliteEventStore : IEventStore
     private const string Columns = SqliteAppender.Columns;
     private readonly SqliteConnections _connections;
     private readonly TimeProvider _clock;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private const int MaxGroup = 1000;
+    private readonly Queue<PendingAppend> _queue = new();
+    private bool _draining;
     private SqliteAppender? _writer;
 
     public SqliteEventStore(string path, TimeProvider? clock = null)
@@ -41,17 +43,53 @@ public sealed class SqliteEventStore : IEventStore
     public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default) =>
         (await AppendAsync([new StreamAppend(streamId, expected, events)], ct))[0];
 
-    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    /// <summary>
+    /// Appends wait in a queue; whoever finds the writer idle commits everything queued as one group
+    /// (see <see cref="SqliteAppender.AppendGroup"/>): concurrent callers share one fsync instead of
+    /// queueing for one each. A lone caller commits alone, with no hand-off.
+    /// </summary>
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
         StreamAppend.Validate(appends);
-        await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+        var pending = new PendingAppend(appends);
+        bool drain;
+        lock (_queue)
+        {
+            _queue.Enqueue(pending);
+            drain = !_draining;
+            _draining = true;
+        }
+        if (drain) DrainOneGroup();
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    private void DrainOneGroup()
+    {
+        List<PendingAppend> group;
+        lock (_queue)
+        {
+            group = new List<PendingAppend>(Math.Min(_queue.Count, MaxGroup));
+            while (group.Count < MaxGroup && _queue.TryDequeue(out var next)) group.Add(next);
+        }
         try
         {
             _writer ??= new SqliteAppender(_connections.Open());
-            return _writer.Append(appends, EventChain.TruncateToMicroseconds(_clock.GetUtcNow()));
+            _writer.AppendGroup(group, EventChain.TruncateToMicroseconds(_clock.GetUtcNow()));
         }
-        catch (SqliteException ex) { throw SqliteConnections.Translate(ex, _connections.Path); }
-        finally { _writeGate.Release(); }
+        catch (Exception ex)
+        {
+            var error = ex is SqliteException se ? SqliteConnections.Translate(se, _connections.Path) : ex;
+            foreach (var p in group) p.Error = error;
+            // The connection may be in any state after a failed commit: start afresh next time.
+            _writer?.Dispose();
+            _writer = null;
+        }
+        foreach (var p in group) p.Complete();
+        lock (_queue)
+        {
+            if (_queue.Count == 0) { _draining = false; return; }
+        }
+        _ = Task.Run(DrainOneGroup);
     }
 
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken ct = default) =>
@@ -116,7 +154,6 @@ public sealed class SqliteEventStore : IEventStore
     public ValueTask DisposeAsync()
     {
         _writer?.Dispose();
-        _writeGate.Dispose();
         return ValueTask.CompletedTask;
     }
 }
