@@ -1,6 +1,7 @@
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
 using Saraban.Workflow.Numbering;
 
 namespace Saraban.Workflow;
@@ -9,5 +10,5 @@ namespace Saraban.Workflow;
 public static class SarabanEvents
 {
     public static EventTypes All() =>
-        RunningNumbers.Register(AccessEvents.Register(OrganizationDirectory.Register(new EventTypes())));
+        LetterEvents.Register(RunningNumbers.Register(AccessEvents.Register(OrganizationDirectory.Register(new EventTypes()))));
 }

@@ -3,6 +3,7 @@ using Saraban.Workflow;
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Demo;
 using Saraban.Workflow.EventStore;
 using Serilog;
 

@@ -4,6 +4,8 @@ namespace Saraban.Workflow.Access;
 
 public enum Permission
 {
+    /// <summary>Read the office's letters: every role of the office, and nobody outside it.</summary>
+    Read,
     RegisterIncoming,
     IssueOutgoing,
     Dispatch,
@@ -42,6 +44,7 @@ public static class Authorization
             Permission.WriteMinute => [Role.Clerk, Role.Deputy, Role.Head],
             Permission.Approve => [Role.Head],
             Permission.Track => [Role.Tracker, Role.Head, Role.Deputy],
+            Permission.Read => [Role.Clerk, Role.Head, Role.Deputy, Role.Tracker, Role.Admin],
             _ => [Role.Admin],
         };
         if (allowed.Any(user.Has)) return new Actor(user, organization, null);
@@ -71,6 +74,7 @@ public static class Authorization
         Permission.WriteMinute => "เกษียนหนังสือ",
         Permission.Approve => "สั่งการหรือลงนาม",
         Permission.Track => "ติดตามงาน",
+        Permission.Read => "อ่านหนังสือ",
         _ => "ดูแลระบบ",
     };
 }

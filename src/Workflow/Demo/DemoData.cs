@@ -2,7 +2,7 @@ using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
 
-namespace Saraban.Web.Serving;
+namespace Saraban.Workflow.Demo;
 
 /// <summary>
 /// What `./saraban serve` needs to be tried at once: the national directory and a user for every

@@ -1,0 +1,163 @@
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Thai;
+
+namespace Saraban.Workflow.Letters;
+
+/// <summary>
+/// The commands of the correspondence workflow. Each one authorizes the user against the office and
+/// role it acts for, loads the letter, lets the letter decide, and appends at the version it read.
+/// </summary>
+public sealed class Correspondence(IEventStore store, EventTypes types, DirectoryService directory, AccessService access,
+    NumberIssuer numbers, TimeProvider clock)
+{
+    public async Task<string> DraftAsync(string userId, string organizationId, LetterContent content, IReadOnlyList<string> addressees,
+        DateOnly? actionDue = null, string? letterId = null, CancellationToken ct = default)
+    {
+        var actor = access.Authorize(userId, Permission.IssueOutgoing, organizationId, clock.GetUtcNow());
+        foreach (var a in addressees) directory.Current.Get(a);
+        letterId ??= Guid.CreateVersion7().ToString("N");
+        var (state, _) = await LoadOutgoingAsync(letterId, ct);
+        var drafted = OutgoingLetter.DecideDraft(state, letterId, organizationId, content, addressees, null, letterId, actionDue, actor.User.Id);
+        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, Meta(actor), ct, drafted);
+        return letterId;
+    }
+
+    public async Task SignAsync(string userId, string letterId, CancellationToken ct = default)
+    {
+        var (state, version) = await LoadOutgoingAsync(letterId, ct);
+        var signer = access.Authorize(userId, Permission.Approve, OfficeOf(state), clock.GetUtcNow());
+        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), Meta(signer), ct, OutgoingLetter.DecideSign(state, signer));
+    }
+
+    /// <summary>
+    /// Numbers the letter and sends it to every addressee, as one act. Sending again (a double click,
+    /// a retried request) returns the first dispatch and stores nothing.
+    /// </summary>
+    public async Task<LetterDispatched> DispatchAsync(string userId, string letterId, CancellationToken ct = default)
+    {
+        var (state, version) = await LoadOutgoingAsync(letterId, ct);
+        var now = clock.GetUtcNow();
+        var clerk = access.Authorize(userId, Permission.Dispatch, OfficeOf(state), now);
+        if (state.Dispatch is { } done) return done;
+        OutgoingLetter.CheckDispatchable(state);
+        var view = directory.Current;
+        var sender = view.Get(state.OrganizationId!);
+        var date = BangkokTime.DateOf(now);
+        var series = OutgoingLetter.SeriesOf(state.Content!);
+        LetterDispatched? dispatched = null;
+        await numbers.IssueAsync(sender.Id, series, date.Year, OutgoingLetter.StreamId(letterId), n =>
+        {
+            dispatched = new LetterDispatched(new DocumentNumber(sender.LetterPrefix, series == NumberSeries.OutgoingCircular, n).Format(),
+                series, n, date, state.Addressees.Select(a => view.Get(a)).Select(o => new Addressee(o.Id, o.Name, o.HeadTitle)).ToList(),
+                sender.Name, clerk.User.Id);
+            return [new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), [types.ToEventData(dispatched, Meta(clerk))])];
+        }, Meta(clerk), ct);
+        return dispatched!;
+    }
+
+    /// <summary>Enters a delivered letter in the receive register; its receive number is taken in the same transaction.</summary>
+    public async Task<int> RegisterAsync(string userId, string incomingStreamId, DateTimeOffset receivedAt, CancellationToken ct = default)
+    {
+        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var now = clock.GetUtcNow();
+        var clerk = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", now);
+        IncomingLetter.CheckRegistrable(state);
+        if (receivedAt > now.AddMinutes(5)) throw new DomainException("เวลารับหนังสืออยู่ในอนาคต (the received time is in the future).");
+        return await numbers.IssueAsync(clerk.Organization.Id, NumberSeries.Incoming, BangkokTime.YearOf(receivedAt), incomingStreamId, n =>
+            [new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version),
+                [types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), Meta(clerk))])], Meta(clerk), ct);
+    }
+
+    public async Task WriteMinuteAsync(string userId, string incomingStreamId, string text, CancellationToken ct = default)
+    {
+        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var actor = access.Authorize(userId, Permission.WriteMinute, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideMinute(state, actor, text));
+    }
+
+    public async Task DecideAsync(string userId, string incomingStreamId, Decision decision, string note, CancellationToken ct = default)
+    {
+        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var actor = access.Authorize(userId, Permission.Approve, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideDecision(state, actor, decision, note));
+    }
+
+    /// <summary>
+    /// Drafts this office's own letter passing the received one on, citing it as an enclosure; the
+    /// received letter records that it was forwarded, in the same transaction.
+    /// </summary>
+    public async Task<string> ForwardAsync(string userId, string incomingStreamId, LetterContent content, IReadOnlyList<string> addressees,
+        DateOnly? actionDue = null, CancellationToken ct = default)
+    {
+        var (incoming, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var office = incoming.Arrival?.OrganizationId ?? "?";
+        var actor = access.Authorize(userId, Permission.IssueOutgoing, office, clock.GetUtcNow());
+        IncomingLetter.CheckForwardable(incoming);
+        foreach (var a in addressees) directory.Current.Get(a);
+        var arrival = incoming.Arrival!;
+        var cited = new CitedLetter(arrival.DocumentNumber, arrival.Date, arrival.SenderName, arrival.FromLetterId);
+        var letterId = Guid.CreateVersion7().ToString("N");
+        var withEnclosure = content with { EnclosedLetters = [cited, .. content.EnclosedLetters] };
+        var drafted = OutgoingLetter.DecideDraft(OutgoingLetter.Empty, letterId, office, withEnclosure, addressees, incomingStreamId,
+            arrival.OriginLetterId ?? arrival.FromLetterId, actionDue ?? arrival.ActionDue, actor.User.Id);
+        var meta = Meta(actor);
+        await store.AppendAsync([
+            new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version), [types.ToEventData(new LetterForwarded(letterId), meta)]),
+            new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, [types.ToEventData(drafted, meta)]),
+        ], ct);
+        return letterId;
+    }
+
+    public async Task AcknowledgeAsync(string userId, string incomingStreamId, CancellationToken ct = default)
+    {
+        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var actor = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideAcknowledge(state, actor.User.Id));
+    }
+
+    public async Task ReportActionDoneAsync(string userId, string incomingStreamId, string note, CancellationToken ct = default)
+    {
+        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var actor = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideActionDone(state, actor.User.Id, note));
+    }
+
+    /// <summary>A received letter, for a user of the office that received it (secret letters reach only their addressees).</summary>
+    public async Task<IncomingLetter> ReadIncomingAsync(string userId, string incomingStreamId, CancellationToken ct = default)
+    {
+        var (state, _) = await LoadIncomingAsync(incomingStreamId, ct);
+        access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        return state;
+    }
+
+    public async Task<OutgoingLetter> ReadOutgoingAsync(string userId, string letterId, CancellationToken ct = default)
+    {
+        var (state, _) = await LoadOutgoingAsync(letterId, ct);
+        access.Authorize(userId, Permission.Read, OfficeOf(state), clock.GetUtcNow());
+        return state;
+    }
+
+    internal async Task<(OutgoingLetter State, long Version)> LoadOutgoingAsync(string letterId, CancellationToken ct)
+    {
+        var state = OutgoingLetter.Empty;
+        foreach (var e in await store.ReadStreamAsync(OutgoingLetter.StreamId(letterId), ct: ct)) state = state.Apply(types.Deserialize(e));
+        return (state, state.Version);
+    }
+
+    internal async Task<(IncomingLetter State, long Version)> LoadIncomingAsync(string streamId, CancellationToken ct)
+    {
+        var state = IncomingLetter.Empty;
+        foreach (var e in await store.ReadStreamAsync(streamId, ct: ct)) state = state.Apply(types.Deserialize(e));
+        return (state, state.Version);
+    }
+
+    private static string OfficeOf(OutgoingLetter state) => state.OrganizationId ?? throw new DomainException("ไม่พบหนังสือนี้ (no such letter).");
+
+    private static EventMetadata Meta(Actor actor) => new(actor.User.Id, actor.Organization.Id, Guid.CreateVersion7(), null);
+
+    private Task AppendAsync(string stream, ExpectedVersion expected, EventMetadata meta, CancellationToken ct, params object[] events) =>
+        store.AppendAsync(stream, expected, events.Select(e => types.ToEventData(e, meta)).ToList(), ct);
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Projections;
+
+namespace Saraban.Workflow.Letters;
+
+/// <summary>
+/// Puts every dispatched letter into each addressee's incoming queue, exactly once. It follows the
+/// log from its stored checkpoint, so a process that dies half-way through a dispatch to 1,000
+/// offices resumes it on restart; each delivery has an event id derived from (letter, addressee),
+/// so one already made is recognized as such and never made twice.
+/// </summary>
+public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, EventTypes types)
+{
+    public const string Name = "delivery";
+    private const int StreamsPerTransaction = 200;
+
+    /// <summary>For tests of a crash: called before each group of deliveries with the count made so far.</summary>
+    internal Action<int>? BeforeGroup { get; init; }
+
+    /// <summary>Delivers everything dispatched since the checkpoint; returns how many deliveries were made.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct = default)
+    {
+        long checkpoint = await checkpoints.CheckpointAsync(Name, ct);
+        int made = 0;
+        while (true)
+        {
+            var batch = await store.ReadAllAsync(checkpoint, 500, ct);
+            if (batch.Count == 0) return made;
+            foreach (var e in batch)
+            {
+                if (e.Type == "letter-dispatched") made += await DeliverAsync(e, ct);
+                checkpoint = e.Position;
+            }
+            await checkpoints.CommitAsync(Name, new Dictionary<string, string?>(), checkpoint, ct);
+        }
+    }
+
+    private async Task<int> DeliverAsync(RecordedEvent dispatchedEvent, CancellationToken ct)
+    {
+        var dispatched = (LetterDispatched)types.Deserialize(dispatchedEvent);
+        var letterId = dispatchedEvent.StreamId["out-".Length..];
+        OutgoingLetter letter = OutgoingLetter.Empty;
+        foreach (var e in await store.ReadStreamAsync(dispatchedEvent.StreamId, ct: ct)) letter = letter.Apply(types.Deserialize(e));
+        var meta = dispatchedEvent.Metadata with { CausationId = dispatchedEvent.EventId };
+
+        int made = 0;
+        foreach (var group in dispatched.Addressees.Chunk(StreamsPerTransaction))
+        {
+            BeforeGroup?.Invoke(made);
+            var appends = group.Select(a => new StreamAppend(IncomingLetter.StreamId(a.OrganizationId, letterId), ExpectedVersion.NoStream,
+                [new EventData(DeliveryId(letterId, a.OrganizationId), "letter-arrived", Serialize(Arrival(letter, dispatched, letterId, a.OrganizationId)), meta)])).ToList();
+            try
+            {
+                await store.AppendAsync(appends, ct);
+            }
+            catch (EventStoreException ex) when (ex is WrongExpectedVersionException or DuplicateEventIdException)
+            {
+                // Part of this group was delivered before a crash: deliver one by one; those already
+                // made come back as stored (same event id) and are left as they are.
+                foreach (var single in appends)
+                    try { await store.AppendAsync([single], ct); }
+                    catch (WrongExpectedVersionException) { await EnsureSameDeliveryAsync(single, ct); }
+            }
+            made += group.Length;
+        }
+        return made;
+    }
+
+    private async Task EnsureSameDeliveryAsync(StreamAppend delivery, CancellationToken ct)
+    {
+        var first = (await store.ReadStreamAsync(delivery.StreamId, 1, 1, ct)).FirstOrDefault();
+        if (first?.EventId != delivery.Events[0].EventId)
+            throw new EventStoreException($"Stream {delivery.StreamId} holds something other than this delivery.");
+    }
+
+    private static LetterArrived Arrival(OutgoingLetter letter, LetterDispatched d, string letterId, string addressee) => new(
+        addressee, ArrivalChannel.Electronic, letterId, letter.OrganizationId, d.SenderName, d.DocumentNumber, d.Date, letter.Content!,
+        letter.OriginLetterId ?? letterId, letter.ActionDue, letter.Signature?.SignerName, letter.Signature?.PositionLines ?? []);
+
+    private string Serialize(LetterArrived arrival) => types.ToEventData(arrival, EventMetadata.System(Guid.Empty)).Data;
+
+    /// <summary>The same (letter, addressee) always gives the same event id: the store refuses to make a delivery twice.</summary>
+    internal static Guid DeliveryId(string letterId, string addressee)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"delivery:{letterId}:{addressee}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,18 @@
+using Saraban.Workflow.EventStore;
+
+namespace Saraban.Workflow.Letters;
+
+public static class LetterEvents
+{
+    public static EventTypes Register(EventTypes types) => types
+        .Register<LetterDrafted>("letter-drafted")
+        .Register<LetterSigned>("letter-signed")
+        .Register<LetterDispatched>("letter-dispatched")
+        .Register<LetterArrived>("letter-arrived")
+        .Register<LetterRegistered>("letter-registered")
+        .Register<MinuteWritten>("minute-written")
+        .Register<LetterDecided>("letter-decided")
+        .Register<LetterForwarded>("letter-forwarded")
+        .Register<LetterAcknowledged>("letter-acknowledged")
+        .Register<RequestedActionDone>("requested-action-done");
+}

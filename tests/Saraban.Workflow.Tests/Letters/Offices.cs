@@ -1,0 +1,73 @@
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Demo;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Tests.EventStore;
+using Saraban.Workflow.Tracking;
+
+namespace Saraban.Workflow.Tests.Letters;
+
+/// <summary>The example's offices with their demo staff, on a fresh store: what every workflow test starts from.</summary>
+internal sealed class Offices : IAsyncDisposable
+{
+    public required IEventStore Store { get; init; }
+    public required EventTypes Types { get; init; }
+    public required DirectoryService Directory { get; init; }
+    public required AccessService Access { get; init; }
+    public required Correspondence Letters { get; init; }
+    public required TimeProvider Clock { get; init; }
+    public string Lao => DemoData.Users(Directory.Current).Single(u => u.Id == "lao.clerk").OrganizationId;
+
+    public static async Task<Offices> OpenAsync(Backend backend, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        var store = await backend.NewStoreAsync();
+        var types = SarabanEvents.All();
+        var directory = new DirectoryService(store, types);
+        var access = new AccessService(store, types, directory, new Passwords(iterations: 1000));
+        await DemoData.EnsureAsync(directory, access, clock, default);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock);
+        return new Offices { Store = store, Types = types, Directory = directory, Access = access, Letters = letters, Clock = clock };
+    }
+
+    public Delivery Delivery(Action<int>? beforeGroup = null) =>
+        new(Store, StoreOptions.ProjectionStorageFor(Store), Types) { BeforeGroup = beforeGroup };
+
+    public static LetterContent Circular(string subject = "การประชุมเชิงปฏิบัติการการประเมินมาตรฐานขั้นต่ำการให้บริการสาธารณะขององค์กรปกครองส่วนท้องถิ่น") => new(
+        LetterKind.Circular, Urgency.MostUrgent, Secrecy.None, subject, "ผู้ว่าราชการจังหวัด ทุกจังหวัด", [], ["กำหนดการประชุม (QR Code)"], [],
+        ["ด้วยสำนักงาน ก.ก.ถ. กำหนดจัดการประชุมเชิงปฏิบัติการ …", "จึงเรียนมาเพื่อโปรดพิจารณาแจ้งองค์กรปกครองส่วนท้องถิ่นในพื้นที่"],
+        "สำนักงานคณะกรรมการการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่น", "โทร. ๐ ๒๒๘๓ ๔๐๐๐");
+
+    /// <summary>Draft, sign, dispatch, deliver: returns the letter id.</summary>
+    public async Task<string> SendAsync(string clerk, string head, string office, IReadOnlyList<string> to, LetterContent? content = null)
+    {
+        var id = await Letters.DraftAsync(clerk, office, content ?? Circular(), to, new DateOnly(2024, 5, 13));
+        await Letters.SignAsync(head, id);
+        await Letters.DispatchAsync(clerk, id);
+        await Delivery().CatchUpAsync();
+        return id;
+    }
+
+    public async Task<string> ForwardAsync(string incoming, string clerk, string decider, string head, IReadOnlyList<string> to)
+    {
+        await Letters.RegisterAsync(clerk, incoming, Clock.GetUtcNow());
+        await Letters.WriteMinuteAsync(clerk, incoming, "เรียน ผู้ว่าราชการจังหวัด เพื่อโปรดพิจารณา เห็นควรแจ้งอำเภอและ อปท. ในพื้นที่");
+        await Letters.DecideAsync(decider, incoming, Decision.Forward, "ทราบ แจ้ง");
+        var id = await Letters.ForwardAsync(clerk, incoming, Circular() with { AddresseeLine = "นายอำเภอ ทุกอำเภอ" }, to);
+        await Letters.SignAsync(head, id);
+        await Letters.DispatchAsync(clerk, id);
+        await Delivery().CatchUpAsync();
+        return id;
+    }
+
+    public async Task<CirculationTracker> TrackAsync()
+    {
+        var tracker = new CirculationTracker(Types);
+        await tracker.CatchUpAsync(Store);
+        return tracker;
+    }
+
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
+}
