@@ -239,11 +239,12 @@ public sealed class PostgresEventStore : IEventStore
 
     public async Task<ChainReport> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        // Sealing first hashes events committed since the last seal; everything already sealed is
+        // Sealing first hashes events committed before verify was asked (waiting briefly for appends
+        // in flight, as reads do); everything already sealed is
         // checked against the hashes stored when it was sealed.
         try
         {
-            await _sealer.SealAsync(ct);
+            await _sealer.SealAfterInFlightAsync(_readPatience, ct);
             await using var cmd = _db.CreateCommand($"""
                 SELECT l.position, e.{EventColumns.Replace(", ", ", e.")}, l.hash, e.id IS NULL
                 FROM event_log l LEFT JOIN events e ON e.id = l.event_row ORDER BY l.position
