@@ -15,20 +15,32 @@ public sealed partial class AccessService(IEventStore store, EventTypes types, D
     public Task<AccessView> RefreshAsync(CancellationToken ct = default) => _model.RefreshAsync(ct);
 
     public Task RegisterUserAsync(string userId, string organizationId, string fullName, string position, IReadOnlyCollection<Role> roles, string password,
-        EventMetadata metadata, CancellationToken ct = default)
+        EventMetadata metadata, CancellationToken ct = default) =>
+        RegisterUsersAsync([new NewUser(userId, organizationId, fullName, position, roles)], password, metadata, ct);
+
+    /// <summary>Registers several users in one step (an office's staff, a simulation's); all or none. They start with the same password.</summary>
+    public Task RegisterUsersAsync(IReadOnlyList<NewUser> users, string password, EventMetadata metadata, CancellationToken ct = default)
     {
-        var hash = passwords.Hash(password); // before the gate: hashing is slow on purpose
+        var hash = passwords.Hash(password); // before the gate, and once: hashing is slow on purpose
         return _model.ChangeAsync(view =>
         {
-            if (!UserIdShape().IsMatch(userId))
-                throw new DomainException($"ชื่อผู้ใช้ '{userId}' ไม่ถูกรูปแบบ ใช้ a-z 0-9 . _ - ยาว ๓–๖๔ ตัว (a user id is 3 to 64 of a-z 0-9 . _ -).");
-            if (view.FindUser(userId) is not null) throw new DomainException($"มีผู้ใช้ '{userId}' อยู่แล้ว (user '{userId}' exists already).");
-            directory.Current.Get(organizationId);
-            if (roles.Count == 0) throw new DomainException("ผู้ใช้ต้องมีบทบาทอย่างน้อยหนึ่งบทบาท (a user needs at least one role).");
-            if (string.IsNullOrWhiteSpace(fullName) || string.IsNullOrWhiteSpace(position))
-                throw new DomainException("ต้องระบุชื่อและตำแหน่ง (full name and position are required).");
-            return [new UserRegistered(userId, organizationId, fullName.Trim(), position.Trim(), roles.Distinct().Order().ToArray(), hash)];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return users.Select(u => (object)DecideRegister(view, u, hash, seen)).ToList();
         }, metadata, ct);
+    }
+
+    public sealed record NewUser(string UserId, string OrganizationId, string FullName, string Position, IReadOnlyCollection<Role> Roles);
+
+    private UserRegistered DecideRegister(AccessView view, NewUser u, string hash, HashSet<string> seen)
+    {
+        if (!UserIdShape().IsMatch(u.UserId))
+            throw new DomainException($"ชื่อผู้ใช้ '{u.UserId}' ไม่ถูกรูปแบบ ใช้ a-z 0-9 . _ - ยาว ๓–๖๔ ตัว (a user id is 3 to 64 of a-z 0-9 . _ -).");
+        if (view.FindUser(u.UserId) is not null || !seen.Add(u.UserId)) throw new DomainException($"มีผู้ใช้ '{u.UserId}' อยู่แล้ว (user '{u.UserId}' exists already).");
+        directory.Current.Get(u.OrganizationId);
+        if (u.Roles.Count == 0) throw new DomainException("ผู้ใช้ต้องมีบทบาทอย่างน้อยหนึ่งบทบาท (a user needs at least one role).");
+        if (string.IsNullOrWhiteSpace(u.FullName) || string.IsNullOrWhiteSpace(u.Position))
+            throw new DomainException("ต้องระบุชื่อและตำแหน่ง (full name and position are required).");
+        return new UserRegistered(u.UserId, u.OrganizationId, u.FullName.Trim(), u.Position.Trim(), u.Roles.Distinct().Order().ToArray(), hash);
     }
 
     public Task ChangePasswordAsync(string userId, string password, EventMetadata metadata, CancellationToken ct = default)
@@ -39,19 +51,24 @@ public sealed partial class AccessService(IEventStore store, EventTypes types, D
 
     /// <summary>Lets a deputy decide and sign for the head of the deputy's own office, from one instant to another.</summary>
     public async Task<Guid> GrantDelegationAsync(string deputyUserId, string organizationId, DelegationKind kind, DateTimeOffset validFrom, DateTimeOffset validUntil,
-        EventMetadata metadata, CancellationToken ct = default)
+        EventMetadata metadata, CancellationToken ct = default) =>
+        (await GrantDelegationsAsync([new NewDelegation(deputyUserId, organizationId, kind, validFrom, validUntil)], metadata, ct))[0];
+
+    public sealed record NewDelegation(string DeputyUserId, string OrganizationId, DelegationKind Kind, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil);
+
+    public async Task<IReadOnlyList<Guid>> GrantDelegationsAsync(IReadOnlyList<NewDelegation> delegations, EventMetadata metadata, CancellationToken ct = default)
     {
-        var id = Guid.CreateVersion7();
-        await _model.ChangeAsync(view =>
+        var ids = delegations.Select(_ => Guid.CreateVersion7()).ToList();
+        await _model.ChangeAsync(view => delegations.Select((d, i) =>
         {
-            var deputy = ExistingUser(view, deputyUserId);
-            if (deputy.OrganizationId != organizationId || !deputy.Has(Role.Deputy))
+            var deputy = ExistingUser(view, d.DeputyUserId);
+            if (deputy.OrganizationId != d.OrganizationId || !deputy.Has(Role.Deputy))
                 throw new DomainException($"{deputy.FullName} ต้องเป็นรองหัวหน้าของหน่วยงานนี้จึงรับมอบอำนาจได้ (a delegation goes to a deputy of the same office).");
-            if (validUntil <= validFrom)
+            if (d.ValidUntil <= d.ValidFrom)
                 throw new DomainException("วันสิ้นสุดการมอบอำนาจต้องอยู่หลังวันเริ่ม (a delegation must end after it starts).");
-            return [new DelegationGranted(id, deputyUserId, organizationId, kind, validFrom, validUntil)];
-        }, metadata, ct);
-        return id;
+            return (object)new DelegationGranted(ids[i], d.DeputyUserId, d.OrganizationId, d.Kind, d.ValidFrom, d.ValidUntil);
+        }).ToList(), metadata, ct);
+        return ids;
     }
 
     public Task RevokeDelegationAsync(Guid delegationId, EventMetadata metadata, CancellationToken ct = default) =>

@@ -74,7 +74,12 @@ public sealed class PostgresEventStore : IEventStore
                 catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
                 {
                     if (await StoredAlreadyAsync(appends, ct) is { } done) return done;
-                    if (appends.Any(a => a.Expected.IsAny) && attempt < 20) continue;
+                    if (appends.Any(a => a.Expected.IsAny) && attempt < 100)
+                    {
+                        // A hot stream: step aside a little, at random, so the racers spread out.
+                        if (attempt > 2) await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 20)), ct);
+                        continue;
+                    }
                     throw await ConflictAsync(appends, ct);
                 }
                 if (await StoredAlreadyAsync(appends, ct) is { } again) return again;
@@ -97,29 +102,49 @@ public sealed class PostgresEventStore : IEventStore
             await using var cmd = InsertCommand(appends[0], now);
             return await ExecuteInsertAsync(cmd, appends[0], ct) is long v ? [v] : null;
         }
+        // Several streams: one transaction, all inserts sent as one batch (one round trip, not one each).
         await using var c = await _db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var versions = new long[appends.Count];
-        for (int i = 0; i < appends.Count; i++)
+        await using var batch = new NpgsqlBatch(c, tx);
+        foreach (var a in appends)
         {
-            await using var cmd = InsertCommand(appends[i], now, tx);
-            if (await ExecuteInsertAsync(cmd, appends[i], ct) is not long v) return null; // disposing rolls back
-            versions[i] = v;
+            var (sql, parameters) = InsertStatement(a, now);
+            var command = new NpgsqlBatchCommand(sql + (a.Expected.IsAny ? "" : " RETURNING version"));
+            command.Parameters.AddRange(parameters.ToArray());
+            batch.BatchCommands.Add(command);
+        }
+        var versions = new long[appends.Count];
+        await using (var r = await batch.ExecuteReaderAsync(ct))
+        {
+            for (int i = 0; i < appends.Count; i++)
+            {
+                long? max = null;
+                while (await r.ReadAsync(ct)) max = Math.Max(max ?? 0, r.GetInt64(0));
+                if (max is not long v) return null; // an expected version did not hold: disposing rolls back
+                versions[i] = v;
+                await r.NextResultAsync(ct);
+            }
         }
         await tx.CommitAsync(ct);
         return versions;
     }
 
-    /// <param name="tx">The transaction of a multi-stream append; none for a single append, which commits alone.</param>
-    private NpgsqlCommand InsertCommand(StreamAppend a, DateTime now, NpgsqlTransaction? tx = null)
+    private NpgsqlCommand InsertCommand(StreamAppend a, DateTime now)
+    {
+        var (sql, parameters) = InsertStatement(a, now);
+        var cmd = _db.CreateCommand(sql);
+        cmd.Parameters.AddRange(parameters.ToArray());
+        return cmd;
+    }
+
+    private static (string Sql, List<NpgsqlParameter> Parameters) InsertStatement(StreamAppend a, DateTime now)
     {
         var events = a.Events;
         var one = events.Count == 1;
         var sql = Returning(one
             ? (a.Expected.IsAny ? AppendOneAny : AppendOneExact)
             : (a.Expected.IsAny ? AppendAny : AppendExact), a.Expected);
-        var cmd = tx is null ? _db.CreateCommand(sql) : new NpgsqlCommand(sql, tx.Connection, tx);
-        var p = cmd.Parameters;
+        var p = new List<NpgsqlParameter>();
         p.Add(new NpgsqlParameter<string> { TypedValue = a.StreamId });
         if (one)
         {
@@ -145,7 +170,7 @@ public sealed class PostgresEventStore : IEventStore
         p.Add(new NpgsqlParameter<DateTime> { TypedValue = now });
         p.Add(new NpgsqlParameter<long> { TypedValue = a.Expected.IsAny ? 0 : a.Expected.Value });
         if (one) p.Add(new NpgsqlParameter<long> { TypedValue = 1 });
-        return cmd;
+        return (sql, p);
     }
 
     /// <summary>With "any" the new version comes back with the insert, saving a round trip.</summary>

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Tracking;
+
+namespace Saraban.Workflow.Cascade;
+
+/// <param name="LateShare">Share of offices that act only after everyone else has.</param>
+/// <param name="NeverShare">Share of offices that never act (their whole subtree is never reached).</param>
+/// <param name="Provinces">Limit the run to these provinces (tests); all 76 and Bangkok when null.</param>
+public sealed record CascadeOptions(double LateShare = 0, double NeverShare = 0, int Seed = 2567, IReadOnlyList<string>? Provinces = null, int Parallelism = 32);
+
+public sealed record CascadeResult(string OriginLetterId, int OrganizationsReached, int LettersDispatched, int Receipts, long Events,
+    double Seconds, int ChainsVerified, int LocalOfficesExpected, int LocalOfficesRegistered, int Late, int Never,
+    IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary);
+
+/// <summary>
+/// The example of DOMAIN.md, run for real through the same commands staff use: the PM Office's
+/// circular to every governor; each province registers it, minutes, approves and forwards it to its
+/// districts and province-level LAOs; each district does the same to its LAOs; each LAO registers
+/// and acknowledges it. Staff are simulated; some may be late or never act.
+/// </summary>
+public sealed class NationalCascade(IEventStore store, EventTypes types, TimeProvider clock)
+{
+    private enum Behaviour { Prompt, Late, Never }
+
+    public async Task<CascadeResult> RunAsync(CascadeOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        var directory = new DirectoryService(store, types);
+        await directory.ImportShippedAsync(new EventMetadata("cascade", "system", Guid.CreateVersion7(), null), ct);
+        var access = new AccessService(store, types, directory, new Passwords(iterations: 1000));
+        await CascadeStaff.EnsureAsync(access, directory.Current, clock, ct);
+        var view = directory.Current;
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock);
+        var delivery = new Delivery(store, StoreOptions.ProjectionStorageFor(store), types);
+        await delivery.CatchUpAsync(ct);
+        var random = new Random(options.Seed);
+        var behaviour = view.All.ToDictionary(o => o.Id, _ => random.NextDouble() switch
+        {
+            var r when r < options.NeverShare => Behaviour.Never,
+            var r when r < options.NeverShare + options.LateShare => Behaviour.Late,
+            _ => Behaviour.Prompt,
+        });
+        behaviour["pmo-ops"] = Behaviour.Prompt;
+        var provinces = options.Provinces ?? AddresseeGroup.AllProvinces.Resolve(view).Select(p => p.Id).ToList();
+        var firstAddressees = options.Provinces is null ? [.. provinces, "lao-bma"] : provinces;
+
+        long eventsBefore = await store.HeadPositionAsync(ct);
+        var clockRun = Stopwatch.StartNew();
+        int dispatched = 0, receipts = 0;
+        progress?.Report($"PM Office: circular to {firstAddressees.Count} addressees");
+        var origin = await SendAsync(letters, "pmo-ops", NationalCircular(firstAddressees.Count), firstAddressees, ct);
+        dispatched++;
+        await delivery.CatchUpAsync(ct);
+
+        // Waves: every office that has a letter and acts now handles it; what it sends is delivered; repeat.
+        var waiting = firstAddressees.Select(a => (Office: a, Letter: origin)).ToList();
+        foreach (var round in new[] { Behaviour.Prompt, Behaviour.Late })
+        {
+            while (true)
+            {
+                var now = waiting.Where(w => behaviour[w.Office] <= round).ToList();
+                if (now.Count == 0) break;
+                waiting = waiting.Except(now).ToList();
+                var next = new ConcurrentBag<(string, string)>();
+                progress?.Report($"{now.Count:N0} offices handle the letter ({round.ToString().ToLowerInvariant()})");
+                await Parallel.ForEachAsync(now, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (w, token) =>
+                {
+                    var (sent, to) = await HandleAsync(letters, view, w.Office, IncomingLetter.StreamId(w.Office, w.Letter), token);
+                    Interlocked.Increment(ref receipts);
+                    if (sent is null) return;
+                    Interlocked.Increment(ref dispatched);
+                    foreach (var a in to) next.Add((a, sent));
+                });
+                await delivery.CatchUpAsync(ct);
+                waiting.AddRange(next);
+            }
+        }
+        var seconds = clockRun.Elapsed.TotalSeconds;
+
+        var tracker = new CirculationTracker(types);
+        await tracker.CatchUpAsync(store, ct);
+        var locals = view.All.Where(o => o.Type.IsLocal() && InScope(view, o, options.Provinces)).ToList();
+        return new CascadeResult(origin, tracker.Reached(origin).Count, dispatched, receipts, await store.HeadPositionAsync(ct) - eventsBefore,
+            Math.Round(seconds, 2), await CountChainsAsync(origin, view, ct), locals.Count, locals.Count - tracker.NotYet(origin, Stage.Registered, locals).Count,
+            behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), tracker.Summary(origin, view));
+    }
+
+    private static bool InScope(DirectoryView view, Organization o, IReadOnlyList<string>? provinces) =>
+        provinces is null || (view.ProvinceOf(o.Id) is { } p && provinces.Contains(p.Id));
+
+    /// <summary>One office's part: a province or district registers, minutes, decides and forwards; an LAO registers and acknowledges.</summary>
+    private async Task<(string? Sent, IReadOnlyList<string> To)> HandleAsync(Correspondence letters, DirectoryView view, string office, string incoming, CancellationToken ct)
+    {
+        var o = view.Get(office);
+        var clerk = CascadeStaff.Clerk(office);
+        await letters.RegisterAsync(clerk, incoming, clock.GetUtcNow(), ct);
+        if (o.Type.IsLocal())
+        {
+            await letters.AcknowledgeAsync(clerk, incoming, ct);
+            return (null, []);
+        }
+        var to = o.Type == OrganizationType.Province
+            ? AddresseeGroup.DistrictsOf(office).Resolve(view).Concat(AddresseeGroup.ProvinceLocalsOf(office).Resolve(view)).Select(x => x.Id).ToList()
+            : AddresseeGroup.LocalsOf(office).Resolve(view).Select(x => x.Id).ToList();
+        if (to.Count == 0) return (null, []);
+        // Half the offices have the deputy decide and sign, acting for the head.
+        var decider = office.Sum(c => c) % 2 == 0 && CascadeStaff.HasDeputy(o) ? CascadeStaff.Deputy(office) : CascadeStaff.Head(office);
+        await letters.WriteMinuteAsync(clerk, incoming, $"เรียน {o.HeadTitle} เพื่อโปรดพิจารณา เห็นควรแจ้งหน่วยงานในพื้นที่ทราบและดำเนินการ", ct);
+        await letters.DecideAsync(decider, incoming, Decision.Forward, "ทราบ ดำเนินการตามเสนอ", ct);
+        var content = NationalCircular(to.Count) with
+        {
+            AddresseeLine = o.Type == OrganizationType.Province ? "นายอำเภอ ทุกอำเภอ และนายกองค์การบริหารส่วนจังหวัด" : "นายกเทศมนตรี และนายกองค์การบริหารส่วนตำบล ทุกแห่ง",
+            OwningUnit = o.Type == OrganizationType.Province ? "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด" : "ที่ทำการปกครองอำเภอ",
+        };
+        var letter = await letters.ForwardAsync(clerk, incoming, content, to, ct: ct);
+        await letters.SignAsync(decider, letter, ct);
+        await letters.DispatchAsync(clerk, letter, ct);
+        return (letter, to);
+    }
+
+    private static async Task<string> SendAsync(Correspondence letters, string office, LetterContent content, IReadOnlyList<string> to, CancellationToken ct)
+    {
+        var id = await letters.DraftAsync(CascadeStaff.Clerk(office), office, content, to, new DateOnly(2024, 7, 31), ct: ct);
+        await letters.SignAsync(CascadeStaff.Head(office), id, ct);
+        await letters.DispatchAsync(CascadeStaff.Clerk(office), id, ct);
+        return id;
+    }
+
+    /// <summary>Follows every LAO's letter back, hop by hop through forwards, and counts those that reach the origin.</summary>
+    private async Task<int> CountChainsAsync(string origin, DirectoryView view, CancellationToken ct)
+    {
+        var forwards = new Dictionary<string, string?>(StringComparer.Ordinal);   // outgoing letter → the incoming stream it forwards
+        var cameFrom = new Dictionary<string, string>(StringComparer.Ordinal);    // incoming stream → the outgoing letter that brought it
+        var localArrivals = new List<string>();
+        for (long after = 0; ;)
+        {
+            var batch = await store.ReadAllAsync(after, 10_000, ct);
+            if (batch.Count == 0) break;
+            foreach (var e in batch)
+            {
+                if (e.Type == "letter-drafted") { var d = (LetterDrafted)types.Deserialize(e); forwards[d.LetterId] = d.Forwards; }
+                else if (e.Type == "letter-arrived" && types.Deserialize(e) is LetterArrived { FromLetterId: { } from } a)
+                {
+                    cameFrom[e.StreamId] = from;
+                    if (view.Find(a.OrganizationId)?.Type.IsLocal() == true) localArrivals.Add(e.StreamId);
+                }
+            }
+            after = batch[^1].Position;
+        }
+        int verified = 0;
+        foreach (var stream in localArrivals)
+        {
+            var letter = cameFrom[stream];
+            for (int hops = 0; hops < 10 && forwards.GetValueOrDefault(letter) is { } forwarded && cameFrom.TryGetValue(forwarded, out var up); hops++)
+                letter = up;
+            if (letter == origin) verified++;
+        }
+        return verified;
+    }
+
+    private static LetterContent NationalCircular(int addressees) => new(
+        LetterKind.Circular, Urgency.MostUrgent, Secrecy.None,
+        "การประชุมเชิงปฏิบัติการการประเมินมาตรฐานขั้นต่ำการให้บริการสาธารณะขององค์กรปกครองส่วนท้องถิ่น",
+        "ผู้ว่าราชการจังหวัด ทุกจังหวัด", [], ["กำหนดการประชุม (QR Code)", "แบบตอบรับ (QR Code)"], [],
+        [$"ด้วยสำนักงาน ก.ก.ถ. กำหนดให้องค์กรปกครองส่วนท้องถิ่นประเมินตนเองตามแบบ อปท.๑ และ อปท.๒-๑ ถึง ๒-๖ ระหว่างวันที่ ๔ มิถุนายน ถึง ๓๑ กรกฎาคม ๒๕๖๗ (ผู้รับ {addressees} แห่ง)",
+         "จึงเรียนมาเพื่อโปรดพิจารณาแจ้งองค์กรปกครองส่วนท้องถิ่นในพื้นที่ดำเนินการต่อไป"],
+        "สำนักงานคณะกรรมการการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่น", "โทร. ๐ ๒๒๘๓ ๔๐๐๐");
+}
