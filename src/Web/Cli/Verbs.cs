@@ -17,6 +17,8 @@ public static class Verbs
           test              run every test, on SQLite and PostgreSQL
           verify            recompute the event log's hash chain
           directory         load the national directory; show an office or an addressee group
+          cascade           run the national circular cascade of DOMAIN.md with simulated staff
+          intake FILE       read the letters in a text file or PDF and print their fields
           bench eventstore  measure appends per second and latency
           bench numbering   measure running numbers issued per second, and check the series
 
@@ -36,6 +38,8 @@ public static class Verbs
                 "serve" => await ServeCommand.RunAsync(rest),
                 "verify" => await VerifyCommand.RunAsync(rest),
                 "directory" => await DirectoryCommand.RunAsync(rest),
+                "cascade" => await CascadeCommand.RunAsync(rest),
+                "intake" => IntakeCommand.Run(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
                 _ => throw new UsageException($"unknown verb '{verb}' (try ./saraban --help)"),
             };
