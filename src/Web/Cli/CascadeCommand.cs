@@ -23,6 +23,7 @@ public static class CascadeCommand
           --never SHARE               share of offices that never act (0 to 1, default 0)
           --seed N                    which offices are late or never (default 2567)
           --provinces P1,P2           only these provinces (default: all 76 and Bangkok)
+          --parallel N                offices acting at the same moment (default 32)
         The last line is JSON: backend, organizationsReached, lettersDispatched, receipts, events, seconds, chainsVerified.
         """;
 
@@ -35,14 +36,16 @@ public static class CascadeCommand
         var explicitDb = args.Get("db") is not null || args.Get("postgres") is not null;
         var keep = args.Has("keep");
         var cascade = new CascadeOptions(Share(args, "late"), Share(args, "never"), args.GetInt("seed", 2567, min: 0),
-            args.Get("provinces")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            args.Get("provinces")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            args.GetInt("parallel", 32, max: 512));
         args.RejectUnknown();
         if (cascade.LateShare + cascade.NeverShare > 1) throw new UsageException("--late and --never together cannot exceed 1");
 
         await using var fresh = explicitDb ? null : await FreshDatabase.CreateAsync(options, keep);
         await using var store = (fresh?.Options ?? options).CreateEventStore();
         await store.InitializeAsync();
-        var progress = Console.IsErrorRedirected ? null : new Progress<string>(s => Console.Error.WriteLine($"  {s}"));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new Progress<string>(s => Console.Error.WriteLine($"  [{started.Elapsed.TotalSeconds,6:0.00} s] {s}"));
         var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System).RunAsync(cascade, progress);
 
         Console.WriteLine($"Circular {r.OriginLetterId}: {r.LettersDispatched:N0} letters dispatched, {r.OrganizationsReached:N0} offices reached, {r.Receipts:N0} registered, in {r.Seconds:0.00} s ({r.Events:N0} events).");

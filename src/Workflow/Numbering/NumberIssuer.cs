@@ -81,7 +81,9 @@ public sealed class NumberIssuer(IEventStore store, EventTypes types)
         {
             try
             {
-                await RefreshAsync(book, CancellationToken.None);
+                // Optimistic: trust what this process last saw of the book; if another process (or a
+                // restart) moved it on, the append conflicts and the book is read afresh.
+                if (attempt > 0) await RefreshAsync(book, CancellationToken.None);
                 var first = book.State.Next;
                 var counter = new List<EventData>(batch.Count);
                 var appends = new List<StreamAppend> { null! };
