@@ -1,0 +1,51 @@
+using Saraban.Workflow.Cascade;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.Tests.EventStore;
+using Saraban.Workflow.Tracking;
+
+namespace Saraban.Workflow.Tests.Cascade;
+
+public abstract class when_the_cascade_runs_through_a_province(Backend backend)
+{
+    private static readonly Lazy<(int Districts, int Locals)> Uttaradit = new(() =>
+    {
+        var view = DirectoryView.Empty;
+        foreach (var e in OrganizationDirectory.DecideRegister(view, DirectoryCsv.LoadShipped())) view.Apply(e, DateTimeOffset.UnixEpoch);
+        return (AddresseeGroup.DistrictsOf("prov-53").Resolve(view).Count, CirculationTracker.LocalOfficesOf(view, "prov-53").Count);
+    });
+
+    [Fact]
+    public async Task every_office_of_the_province_is_reached_and_every_lao_letter_chains_back()
+    {
+        await using var store = await backend.NewStoreAsync();
+
+        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System).RunAsync(new CascadeOptions(Provinces: ["prov-53"]));
+
+        var (districts, locals) = Uttaradit.Value;
+        Assert.Equal(1 + districts + locals, r.OrganizationsReached);
+        Assert.Equal(1 + 1 + districts, r.LettersDispatched);
+        Assert.Equal(r.OrganizationsReached, r.Receipts);
+        Assert.Equal(locals, r.ChainsVerified);
+        Assert.Equal(locals, r.LocalOfficesRegistered);
+        Assert.True((await store.VerifyAsync()).Holds);
+    }
+
+    [Fact]
+    public async Task offices_that_never_act_leave_their_subtree_unreached_and_listed_as_not_yet()
+    {
+        await using var store = await backend.NewStoreAsync();
+
+        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System)
+            .RunAsync(new CascadeOptions(LateShare: 0.2, NeverShare: 0.2, Seed: 7, Provinces: ["prov-53"]));
+
+        var (_, locals) = Uttaradit.Value;
+        Assert.Equal(locals, r.LocalOfficesExpected);
+        Assert.True(r.LocalOfficesRegistered < locals, "some LAOs never act or are never reached");
+        Assert.True(r.LocalOfficesRegistered > 0, "most LAOs do act");
+        Assert.Equal(r.Receipts, r.Summary.Values.Sum(s => s.Registered));
+        Assert.Equal(r.Summary["local offices"].Reached, r.ChainsVerified);
+    }
+}
+
+public sealed class when_the_cascade_runs_through_a_province_on_sqlite() : when_the_cascade_runs_through_a_province(new SqliteBackend());
+public sealed class when_the_cascade_runs_through_a_province_on_postgres() : when_the_cascade_runs_through_a_province(new PostgresBackend());
