@@ -52,6 +52,7 @@ public static class CascadeCommand
         foreach (var (level, (reached, registered, acted)) in r.Summary)
             Console.WriteLine($"  {level,-14} reached {reached,6:N0}   registered {registered,6:N0}   acted {acted,6:N0}");
         Console.WriteLine($"  LAOs: {r.LocalOfficesRegistered:N0} of {r.LocalOfficesExpected:N0} registered; {r.LocalOfficesExpected - r.LocalOfficesRegistered:N0} not yet (late offices {r.Late:N0}, never {r.Never:N0}); {r.ChainsVerified:N0} LAO letters chain back to the PM Office's original.");
+        Console.WriteLine($"  \"Which LAOs of province P have not registered it?\" answered in {r.TrackerQueryMedianMs} ms (median over provinces; slowest {r.TrackerQueryMaxMs} ms).");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             backend = store.Backend, organizationsReached = r.OrganizationsReached, lettersDispatched = r.LettersDispatched, receipts = r.Receipts,

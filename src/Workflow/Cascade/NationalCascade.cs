@@ -15,7 +15,7 @@ namespace Saraban.Workflow.Cascade;
 public sealed record CascadeOptions(double LateShare = 0, double NeverShare = 0, int Seed = 2567, IReadOnlyList<string>? Provinces = null, int Parallelism = 32);
 
 public sealed record CascadeResult(string OriginLetterId, int OrganizationsReached, int LettersDispatched, int Receipts, long Events,
-    double Seconds, int ChainsVerified, int LocalOfficesExpected, int LocalOfficesRegistered, int Late, int Never,
+    double Seconds, int ChainsVerified, int LocalOfficesExpected, int LocalOfficesRegistered, int Late, int Never, double TrackerQueryMedianMs, double TrackerQueryMaxMs,
     IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary);
 
 /// <summary>
@@ -85,9 +85,22 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         var tracker = new CirculationTracker(types);
         await tracker.CatchUpAsync(store, ct);
         var locals = view.All.Where(o => o.Type.IsLocal() && InScope(view, o, options.Provinces)).ToList();
+        var (medianMs, maxMs) = TimeTrackerQuestion(tracker, view, origin, provinces);
         return new CascadeResult(origin, tracker.Reached(origin).Count, dispatched, receipts, await store.HeadPositionAsync(ct) - eventsBefore,
             Math.Round(seconds, 2), await CountChainsAsync(origin, view, ct), locals.Count, locals.Count - tracker.NotYet(origin, Stage.Registered, locals).Count,
-            behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), tracker.Summary(origin, view));
+            behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), medianMs, maxMs, tracker.Summary(origin, view));
+    }
+
+    /// <summary>The tracker's question, asked of every province: "which of its LAOs have not registered the circular?"</summary>
+    private static (double MedianMs, double MaxMs) TimeTrackerQuestion(CirculationTracker tracker, DirectoryView view, string origin, IReadOnlyList<string> provinces)
+    {
+        var times = provinces.Select(p =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            tracker.NotYet(origin, Stage.Registered, CirculationTracker.LocalOfficesOf(view, p));
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }).Order().ToList();
+        return (Math.Round(times[times.Count / 2], 3), Math.Round(times[^1], 3));
     }
 
     private static bool InScope(DirectoryView view, Organization o, IReadOnlyList<string>? provinces) =>
