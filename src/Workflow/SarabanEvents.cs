@@ -2,6 +2,7 @@ using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
 using Saraban.Workflow.Letters;
+using Saraban.Workflow.Routing;
 using Saraban.Workflow.Numbering;
 
 namespace Saraban.Workflow;
@@ -10,5 +11,5 @@ namespace Saraban.Workflow;
 public static class SarabanEvents
 {
     public static EventTypes All() =>
-        LetterEvents.Register(RunningNumbers.Register(AccessEvents.Register(OrganizationDirectory.Register(new EventTypes()))));
+        RoutingInstance.Register(LetterEvents.Register(RunningNumbers.Register(AccessEvents.Register(OrganizationDirectory.Register(new EventTypes())))));
 }

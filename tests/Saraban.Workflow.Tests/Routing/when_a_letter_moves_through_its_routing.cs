@@ -1,0 +1,129 @@
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Routing;
+using Saraban.Workflow.Tests.EventStore;
+using Saraban.Workflow.Tests.Letters;
+
+namespace Saraban.Workflow.Tests.Routing;
+
+public abstract class when_a_letter_moves_through_its_routing(Backend backend)
+{
+    private static readonly RoutingCatalog Shipped = RoutingCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"));
+
+    private static async Task<(Offices Offices, RoutingEngine Engine, MovableClock Clock)> Open(Backend backend, RoutingCatalog? catalog = null)
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var offices = await Offices.OpenAsync(backend, clock);
+        return (offices, new RoutingEngine(offices.Store, offices.Types, catalog ?? Shipped, offices.Access, clock), clock);
+    }
+
+    private static async Task<RoutingInbox> Inbox(Offices offices, RoutingCatalog? catalog = null)
+    {
+        var inbox = new RoutingInbox(offices.Types, catalog ?? Shipped);
+        await inbox.CatchUpAsync(offices.Store);
+        return inbox;
+    }
+
+    [Fact]
+    public async Task each_step_waits_in_the_right_inbox_and_the_deputy_decides_for_the_governor()
+    {
+        var (offices, engine, _) = await Open(backend);
+        await using var _ = offices;
+        var id = await engine.StartAsync("province-forward", "prov-53", "in-prov-53-x", "uttaradit.clerk");
+        await engine.CompleteAsync(id, "register", "uttaradit.clerk");
+        await engine.CompleteAsync(id, "minute", "uttaradit.clerk");
+
+        var inbox = await Inbox(offices);
+        Assert.Equal("decide", Assert.Single(inbox.For(offices.Access.Current.FindUser("uttaradit.governor")!)).Step);
+        Assert.Single(inbox.For(offices.Access.Current.FindUser("uttaradit.vice")!));
+        Assert.Empty(inbox.For(offices.Access.Current.FindUser("uttaradit.clerk")!));
+        Assert.Empty(inbox.For(offices.Access.Current.FindUser("muang.chief")!));
+
+        await engine.CompleteAsync(id, "decide", "uttaradit.vice");
+        var flow = await offices.Store.ReadStreamAsync(RoutingInstance.StreamId(id));
+        Assert.Contains("ปฏิบัติราชการแทน", flow[^1].Data);
+        Assert.Equal("draft", (await engine.ReadAsync(id)).Current);
+    }
+
+    [Fact]
+    public async Task a_step_that_is_not_yours_or_not_waiting_is_refused_and_nothing_is_stored()
+    {
+        var (offices, engine, clock) = await Open(backend);
+        await using var _ = offices;
+        var id = await engine.StartAsync("province-forward", "prov-53", "in-prov-53-x", "uttaradit.clerk");
+        await engine.CompleteAsync(id, "register", "uttaradit.clerk");
+        await engine.CompleteAsync(id, "minute", "uttaradit.clerk");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => engine.CompleteAsync(id, "decide", "uttaradit.clerk"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => engine.CompleteAsync(id, "decide", "muang.chief"));
+        Assert.Contains("not the one waiting", (await Assert.ThrowsAsync<DomainException>(() => engine.CompleteAsync(id, "minute", "uttaradit.clerk"))).Message);
+        Assert.Contains("not the one waiting", (await Assert.ThrowsAsync<DomainException>(() => engine.CompleteAsync(id, "sign", "uttaradit.governor"))).Message);
+        clock.Advance(TimeSpan.FromDays(400));
+        Assert.Contains("has expired", (await Assert.ThrowsAsync<AccessDeniedException>(() => engine.CompleteAsync(id, "decide", "uttaradit.vice"))).Message);
+
+        Assert.Equal(3, (await offices.Store.ReadStreamAsync(RoutingInstance.StreamId(id))).Count);
+    }
+
+    [Fact]
+    public async Task a_finished_routing_takes_no_more_steps()
+    {
+        var (offices, engine, _) = await Open(backend);
+        await using var _ = offices;
+        var lao = offices.Lao;
+        var id = await engine.StartAsync("lao-acknowledge", lao, $"in-{lao}-x", "lao.clerk");
+        await engine.CompleteAsync(id, "register", "lao.clerk");
+        await engine.CompleteAsync(id, "acknowledge", "lao.head");
+        await engine.CompleteAsync(id, "act", "lao.clerk");
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => engine.CompleteAsync(id, "act", "lao.clerk"));
+
+        Assert.Contains("finished", ex.Message);
+        Assert.Empty((await Inbox(offices)).For(offices.Access.Current.FindUser("lao.clerk")!));
+    }
+
+    [Fact]
+    public async Task a_running_routing_keeps_its_version_when_a_new_one_is_loaded()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "saraban-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "v1.flow"), "workflow office\nversion 1\nstep register by clerk then decide\nstep decide by head end\n");
+        var (offices, engine1, clock) = await Open(backend, RoutingCatalog.Load(folder));
+        await using var _ = offices;
+        var old = await engine1.StartAsync("office", "prov-53", "s", "uttaradit.clerk");
+
+        File.WriteAllText(Path.Combine(folder, "v2.flow"), "workflow office\nversion 2\nstep register by clerk then check\nstep check by deputy then decide\nstep decide by head end\n");
+        var catalog = RoutingCatalog.Load(folder);
+        var engine2 = new RoutingEngine(offices.Store, offices.Types, catalog, offices.Access, clock);
+        var fresh = await engine2.StartAsync("office", "prov-53", "s2", "uttaradit.clerk");
+        await engine2.CompleteAsync(old, "register", "uttaradit.clerk");
+        await engine2.CompleteAsync(fresh, "register", "uttaradit.clerk");
+
+        Assert.Equal("decide", (await engine2.ReadAsync(old)).Current);
+        Assert.Equal("check", (await engine2.ReadAsync(fresh)).Current);
+    }
+
+    [Fact]
+    public async Task a_step_past_its_due_time_raises_one_reminder_and_the_inbox_rebuilds_the_same()
+    {
+        var (offices, engine, clock) = await Open(backend);
+        await using var _ = offices;
+        var id = await engine.StartAsync("province-forward", "prov-53", "in-prov-53-x", "uttaradit.clerk");
+        var live = new RoutingInbox(offices.Types, Shipped);
+        await live.CatchUpAsync(offices.Store);
+        Assert.Empty(live.DueForReminder(clock.GetUtcNow()));
+
+        clock.Advance(TimeSpan.FromDays(2));
+        var due = live.DueForReminder(clock.GetUtcNow());
+        var first = await engine.FlagOverdueAsync(id);
+        var second = await engine.FlagOverdueAsync(id);
+        await live.CatchUpAsync(offices.Store);
+
+        Assert.Equal(id, Assert.Single(due).InstanceId);
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Empty(live.DueForReminder(clock.GetUtcNow()));
+        Assert.Equal(live.Snapshot(), (await Inbox(offices)).Snapshot());
+    }
+}
+
+public sealed class when_a_letter_moves_through_its_routing_on_sqlite() : when_a_letter_moves_through_its_routing(new SqliteBackend());
+public sealed class when_a_letter_moves_through_its_routing_on_postgres() : when_a_letter_moves_through_its_routing(new PostgresBackend());
