@@ -2,7 +2,10 @@ using Saraban.Web.Cli;
 using Saraban.Workflow;
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
+using Saraban.Workflow.Letters;
 using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Routing;
+using Quartz;
 using Saraban.Workflow.Demo;
 using Saraban.Workflow.EventStore;
 using Serilog;
@@ -18,6 +21,9 @@ public static class ServeCommand
         Runs the web UI and HTTP API. Several nodes may serve one PostgreSQL database.
 
           --urls URL             where to listen (default http://127.0.0.1:5080)
+          --reminder-seconds N   how often overdue routing steps are looked for (default 60)
+        Routings are read from SARABAN_WORKFLOWS, else ./workflows; a broken file stops the start
+        with its file and line.
         {StoreArguments.Help}
         """;
 
@@ -27,6 +33,7 @@ public static class ServeCommand
         if (args.Has("help")) return Verbs.Print(Help, 0);
         var options = StoreArguments.Read(args);
         var urls = args.Get("urls") ?? "http://127.0.0.1:5080";
+        var reminderSeconds = args.GetInt("reminder-seconds", 60, max: 86_400);
         args.RejectUnknown();
 
         var store = options.CreateEventStore();
@@ -34,6 +41,7 @@ public static class ServeCommand
         Log.Information("Event store: {Backend} {Where}", store.Backend,
             options.PostgresConnectionString is null ? Path.GetFullPath(options.SqlitePath ?? StoreOptions.DefaultSqlitePath) : "(PostgreSQL)");
 
+        var catalog = RoutingCatalog.Load(RoutingCatalog.DefaultFolder());
         var types = SarabanEvents.All();
         var directory = new DirectoryService(store, types);
         var access = new AccessService(store, types, directory, new Passwords());
@@ -50,6 +58,14 @@ public static class ServeCommand
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton(new NumberIssuer(store, types));
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(new RoutingInbox(types, catalog));
+        builder.Services.AddSingleton(new RoutingEngine(store, types, catalog, access, TimeProvider.System));
+        builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types));
+        builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddQuartz(q => q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
+            .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever())));
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         await using var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
