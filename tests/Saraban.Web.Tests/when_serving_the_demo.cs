@@ -34,6 +34,15 @@ public sealed class when_serving_the_demo
             Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
             Assert.Contains(output, l => l.Contains("uttaradit.governor") && l.Contains("head"));
             Assert.Contains(output, l => l.Contains("password for all: saraban-demo"));
+
+            var letter = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "02-province-forward.txt"));
+            var read = await http.PostAsync("/api/intake", new StringContent(letter, System.Text.Encoding.UTF8, "text/plain"));
+            var fields = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement[0];
+            Assert.Equal("ที่ ชม ๐๐๒๓.๓/ว ๘๘๗", fields.GetProperty("documentNumber").GetProperty("text").GetString());
+            var notALetter = await http.PostAsync("/api/intake", new StringContent("สวัสดีครับ", System.Text.Encoding.UTF8, "text/plain"));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, notALetter.StatusCode);
+            Assert.Equal("application/problem+json", notALetter.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("not an official letter", await notALetter.Content.ReadAsStringAsync());
         }
         finally
         {

@@ -71,6 +71,7 @@ public static class ServeCommand
         app.UseStatusCodePages();
         app.MapGet("/api/health", async (IEventStore s, CancellationToken ct) =>
             Results.Ok(new { status = "ok", backend = s.Backend, headPosition = await s.HeadPositionAsync(ct) }));
+        IntakeEndpoint.Map(app);
         app.MapGet("/", async (IEventStore s, CancellationToken ct) =>
             Results.Content(await HomePage.RenderAsync(s, ct), "text/html; charset=utf-8"));
         await app.RunAsync();
