@@ -1,5 +1,6 @@
 using Saraban.Workflow.Access;
 using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Projections;
 
 namespace Saraban.Workflow.Routing;
 
@@ -8,25 +9,10 @@ public sealed record RoutingTask(string InstanceId, string Workflow, int Version
     IReadOnlyList<Role> Roles, DateTimeOffset? DueAt, bool Overdue);
 
 /// <summary>The inboxes: every waiting step, fed from the log; rebuilt from zero it is the same.</summary>
-public sealed class RoutingInbox(EventTypes types, RoutingCatalog catalog)
+public sealed class RoutingInbox(EventTypes types, RoutingCatalog catalog) : InMemoryProjection
 {
     private readonly Dictionary<string, RoutingTask> _waiting = new(StringComparer.Ordinal);
-    private readonly object _gate = new();
-
-    public long Checkpoint { get; private set; }
-
-    public async Task CatchUpAsync(IEventStore store, CancellationToken ct = default)
-    {
-        while (true)
-        {
-            var batch = await store.ReadAllAsync(Checkpoint, 5000, ct);
-            if (batch.Count == 0) return;
-            lock (_gate)
-                foreach (var e in batch) { Apply(e); Checkpoint = e.Position; }
-        }
-    }
-
-    private void Apply(RecordedEvent e)
+    protected override void Apply(RecordedEvent e)
     {
         if (!e.StreamId.StartsWith("flow-", StringComparison.Ordinal)) return;
         var id = e.StreamId["flow-".Length..];
@@ -49,7 +35,7 @@ public sealed class RoutingInbox(EventTypes types, RoutingCatalog catalog)
 
     public IReadOnlyList<RoutingTask> For(UserAccount user)
     {
-        lock (_gate)
+        lock (Gate)
             return _waiting.Values.Where(t => t.OrganizationId == user.OrganizationId && t.Roles.Any(user.Has))
                 .OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ToList();
     }
@@ -57,13 +43,13 @@ public sealed class RoutingInbox(EventTypes types, RoutingCatalog catalog)
     /// <summary>Steps past their due time whose reminder has not been raised yet.</summary>
     public IReadOnlyList<RoutingTask> DueForReminder(DateTimeOffset now)
     {
-        lock (_gate)
+        lock (Gate)
             return _waiting.Values.Where(t => !t.Overdue && t.DueAt is { } due && due <= now).ToList();
     }
 
     public string Snapshot()
     {
-        lock (_gate)
+        lock (Gate)
             return string.Join('\n', _waiting.Values.OrderBy(t => t.InstanceId, StringComparer.Ordinal)
                 .Select(t => $"{t.InstanceId} {t.Workflow}.v{t.Version} {t.OrganizationId} {t.Step} {t.DueAt:O} {t.Overdue}"));
     }

@@ -1,5 +1,6 @@
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Projections;
 using Saraban.Workflow.Letters;
 
 namespace Saraban.Workflow.Tracking;
@@ -20,26 +21,11 @@ public enum Stage { Delivered, Registered, Acted }
 /// province P have not registered circular X?") answer from dictionaries, not the database.
 /// Rebuilding it from position 0 gives the same state (tested).
 /// </summary>
-public sealed class CirculationTracker(EventTypes types)
+public sealed class CirculationTracker(EventTypes types) : InMemoryProjection
 {
     private readonly Dictionary<string, Dictionary<string, OfficeProgress>> _byOrigin = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Origin, string Office)> _streams = new(StringComparer.Ordinal);
-    private readonly object _gate = new();
-
-    public long Checkpoint { get; private set; }
-
-    public async Task CatchUpAsync(IEventStore store, CancellationToken ct = default)
-    {
-        while (true)
-        {
-            var batch = await store.ReadAllAsync(Checkpoint, 5000, ct);
-            if (batch.Count == 0) return;
-            lock (_gate)
-                foreach (var e in batch) { Apply(e); Checkpoint = e.Position; }
-        }
-    }
-
-    private void Apply(RecordedEvent e)
+    protected override void Apply(RecordedEvent e)
     {
         switch (e.Type)
         {
@@ -75,14 +61,14 @@ public sealed class CirculationTracker(EventTypes types)
 
     public OfficeProgress? Progress(string originLetterId, string organizationId)
     {
-        lock (_gate)
+        lock (Gate)
             return _byOrigin.TryGetValue(originLetterId, out var o) ? o.GetValueOrDefault(organizationId) : null;
     }
 
     /// <summary>Every office the letter reached, with where it stands.</summary>
     public IReadOnlyList<OfficeProgress> Reached(string originLetterId)
     {
-        lock (_gate)
+        lock (Gate)
             return _byOrigin.TryGetValue(originLetterId, out var o) ? o.Values.OrderBy(p => p.OrganizationId, StringComparer.Ordinal).ToList() : [];
     }
 
@@ -92,7 +78,7 @@ public sealed class CirculationTracker(EventTypes types)
     /// </summary>
     public IReadOnlyList<Organization> NotYet(string originLetterId, Stage stage, IEnumerable<Organization> expected)
     {
-        lock (_gate)
+        lock (Gate)
         {
             _byOrigin.TryGetValue(originLetterId, out var offices);
             return expected.Where(o => offices?.GetValueOrDefault(o.Id) is not { } p || stage switch
@@ -113,7 +99,7 @@ public sealed class CirculationTracker(EventTypes types)
     /// <summary>Counts per kind of office, for the summary: reached, registered, acted.</summary>
     public IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary(string originLetterId, DirectoryView directory)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var result = new SortedDictionary<string, (int, int, int)>(StringComparer.Ordinal);
             if (!_byOrigin.TryGetValue(originLetterId, out var offices)) return result;
@@ -136,7 +122,7 @@ public sealed class CirculationTracker(EventTypes types)
     /// <summary>A canonical dump of the whole state, to compare a live tracker with one rebuilt from zero.</summary>
     public string Snapshot()
     {
-        lock (_gate)
+        lock (Gate)
             return string.Join('\n', _byOrigin.OrderBy(o => o.Key, StringComparer.Ordinal).SelectMany(o =>
                 o.Value.Values.OrderBy(p => p.OrganizationId, StringComparer.Ordinal).Select(p => $"{o.Key} {p}")));
     }
