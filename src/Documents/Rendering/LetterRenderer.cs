@@ -54,6 +54,9 @@ public sealed class LetterRenderer : IDisposable
 
     public LetterFonts Fonts => _fonts;
 
+    /// <summary>Puts receive stamps on incoming PDFs with this renderer's fonts and PDF backend.</summary>
+    public Stamp.ReceiveStamper Stamper => new(Pdf, _fonts);
+
     /// <summary>Checks the letter against its template and lays it out; nothing is written.</summary>
     public LaidOutLetter Layout(LetterDocument letter)
     {

@@ -33,8 +33,16 @@ public sealed class PdfSharpBackend : IPdfBackend
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(laid.Width);
             page.Height = XUnit.FromPoint(laid.Height);
-            using var gfx = XGraphics.FromPdfPage(page);
-            Draw(gfx, laid.Items, drawn);
+            List<QrItem> codes;
+            using (var gfx = XGraphics.FromPdfPage(page))
+            {
+                codes = Draw(gfx, laid.Items, drawn);
+            }
+
+            foreach (var code in codes)
+            {
+                page.Contents.AppendContent().CreateStream(System.Text.Encoding.ASCII.GetBytes(QrOperators(code, laid.Height)));
+            }
         }
 
         var fonts = document.Pages.Cast<PdfPage>().SelectMany(ToUnicodeMap.FontsOf).Distinct().ToList();
@@ -82,9 +90,11 @@ public sealed class PdfSharpBackend : IPdfBackend
     private static RenderingException NotAPdf(string why, Exception? inner = null) =>
         new(RenderingProblem.NotAPdf, "แฟ้มที่จะประทับตรารับไม่ใช่ PDF ที่อ่านได้", $"the file to stamp is not a readable PDF: {why.Split('\n')[0]}", inner);
 
-    private void Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn)
+    /// <summary>Draws what XGraphics draws well; returns the QR codes, which are written as raw operators.</summary>
+    private List<QrItem> Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn)
     {
         var fonts = new Dictionary<(double, bool), XFont>();
+        var qr = new List<QrItem>();
         foreach (var item in items)
         {
             switch (item)
@@ -109,21 +119,24 @@ public sealed class PdfSharpBackend : IPdfBackend
 
                     break;
                 case QrItem q:
-                    gfx.DrawRectangles(XBrushes.Black, QrRectangles(q));
+                    qr.Add(q);
                     break;
                 case BoxItem b:
                     gfx.DrawRectangle(new XPen(b.Red ? XColors.Red : XColors.Black, 1.2), b.X, b.Y, b.Width, b.Height);
                     break;
             }
         }
+
+        return qr;
     }
 
-    // One rectangle per run of dark modules in a row: a fraction of the operators of one per module.
-    private static XRect[] QrRectangles(QrItem q)
+    // One rectangle per run of dark modules in a row, written as raw operators: through XGraphics
+    // a QR code's thousand rectangles cost more than the rest of the letter.
+    private static string QrOperators(QrItem q, double pageHeight)
     {
         var n = q.Modules.Length;
         var cell = q.Size / n;
-        var rects = new List<XRect>();
+        var ops = new System.Text.StringBuilder("q 0 g\n");
         for (var row = 0; row < n; row++)
         {
             var modules = q.Modules[row];
@@ -140,11 +153,13 @@ public sealed class PdfSharpBackend : IPdfBackend
                     col++;
                 }
 
-                rects.Add(new XRect(q.X + (start * cell), q.Y + (row * cell), (col - start + 1) * cell, cell));
+                var x = q.X + (start * cell);
+                var y = pageHeight - q.Y - ((row + 1) * cell);
+                ops.Append(System.Globalization.CultureInfo.InvariantCulture, $"{x:0.##} {y:0.##} {(col - start + 1) * cell:0.##} {cell:0.##} re\n");
             }
         }
 
-        return rects.ToArray();
+        return ops.Append("f Q\n").ToString();
     }
 
     private sealed class Drawn

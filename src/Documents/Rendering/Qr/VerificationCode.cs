@@ -16,15 +16,21 @@ public static class VerificationCode
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(letter.ToJson(indented: false))));
 
     /// <summary>
-    /// <c>{base}?n=…&amp;s=…&amp;h=…</c>; the hash is cut to 128 bits, ample against forgery by
-    /// chance and short enough to keep the code small enough to scan from paper.
+    /// <c>{base}?n=…&amp;s=…&amp;h=…</c>, an IRI: Thai stays UTF-8 rather than percent-encoded,
+    /// which would triple its length and make the code too dense to scan from paper (phones open
+    /// IRIs as they are). Only characters that would break the query are escaped. The hash is cut
+    /// to 128 bits, ample against a forgery by chance.
     /// </summary>
     public static string Url(string verificationBase, LetterDocument letter)
     {
-        var number = letter.Fields.DocumentNumber?.Text ?? string.Empty;
-        var sender = letter.Fields.Sender ?? string.Empty;
-        return $"{verificationBase}?n={Uri.EscapeDataString(number)}&s={Uri.EscapeDataString(sender)}&h={ContentHash(letter)[..32]}";
+        var number = Query(letter.Fields.DocumentNumber?.Text);
+        var sender = Query(letter.Fields.Sender);
+        return $"{verificationBase}?n={number}&s={sender}&h={ContentHash(letter)[..32]}";
     }
+
+    private static string Query(string? text) => (text ?? string.Empty)
+        .Replace("%", "%25", StringComparison.Ordinal).Replace("&", "%26", StringComparison.Ordinal)
+        .Replace("#", "%23", StringComparison.Ordinal).Replace("+", "%2B", StringComparison.Ordinal).Replace(' ', '+');
 
     /// <summary>The code's modules, quiet zone included, row by row; true is dark.</summary>
     public static bool[][] Modules(string text)
