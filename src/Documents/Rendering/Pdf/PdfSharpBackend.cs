@@ -81,7 +81,8 @@ public sealed class PdfSharpBackend : IPdfBackend
             var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
             return document.PageCount > 0 ? document : throw NotAPdf("it has no pages");
         }
-        catch (Exception ex) when (ex is PdfReaderException or InvalidOperationException or NotImplementedException or FormatException or IndexOutOfRangeException or NullReferenceException or ArgumentException)
+        // PdfSharp reports a damaged file with a bare Exception among others: any failure to open is "not a PDF".
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw NotAPdf(ex.Message, ex);
         }
