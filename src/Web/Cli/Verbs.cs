@@ -19,8 +19,10 @@ public static class Verbs
           directory         load the national directory; show an office or an addressee group
           cascade           run the national circular cascade of DOMAIN.md with simulated staff
           intake FILE       read the letters in a text file or PDF and print their fields
+          render            a letter's JSON as PDF or DOCX; a receive stamp on a PDF
           bench eventstore  measure appends per second and latency
           bench numbering   measure running numbers issued per second, and check the series
+          bench pdf         measure letters rendered to PDF per second, and peak memory
 
         Options every verb takes: --log-json (log as JSON lines)
         """;
@@ -40,6 +42,7 @@ public static class Verbs
                 "directory" => await DirectoryCommand.RunAsync(rest),
                 "cascade" => await CascadeCommand.RunAsync(rest),
                 "intake" => IntakeCommand.Run(rest),
+                "render" => RenderCommand.Run(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
                 _ => throw new UsageException($"unknown verb '{verb}' (try ./saraban --help)"),
             };

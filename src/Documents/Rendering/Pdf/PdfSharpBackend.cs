@@ -1,0 +1,172 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+using Saraban.Documents.Rendering.Fonts;
+using Saraban.Documents.Rendering.Layout;
+using Saraban.Documents.Rendering.Thai;
+
+namespace Saraban.Documents.Rendering.Pdf;
+
+/// <summary>
+/// <see cref="IPdfBackend"/> on PdfSharp 6.5: embeds a subset of the letter font, draws Thai
+/// shaped by <see cref="ThaiShaper"/>, and fixes the text layer with <see cref="ToUnicodeMap"/>.
+/// Thread-safe: each call works on its own document.
+/// </summary>
+public sealed class PdfSharpBackend : IPdfBackend
+{
+    private readonly LetterFonts _fonts;
+    private readonly string _family;
+
+    public PdfSharpBackend(LetterFonts fonts)
+    {
+        _fonts = fonts;
+        _family = PdfSharpFonts.Register(fonts);
+    }
+
+    public void Write(LaidOutLetter letter, Stream output)
+    {
+        using var document = new PdfDocument();
+        document.Info.Creator = "Saraban";
+        var drawn = new Drawn();
+        foreach (var laid in letter.Pages)
+        {
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(laid.Width);
+            page.Height = XUnit.FromPoint(laid.Height);
+            List<QrItem> codes;
+            using (var gfx = XGraphics.FromPdfPage(page))
+            {
+                codes = Draw(gfx, laid.Items, drawn);
+            }
+
+            foreach (var code in codes)
+            {
+                page.Contents.AppendContent().CreateStream(System.Text.Encoding.ASCII.GetBytes(QrOperators(code, laid.Height)));
+            }
+        }
+
+        var fonts = document.Pages.Cast<PdfPage>().SelectMany(ToUnicodeMap.FontsOf).Distinct().ToList();
+        ToUnicodeMap.Replace(document, fonts, _fonts.Regular, _fonts.Bold, drawn.Regular, drawn.Bold);
+        document.Save(output, closeStream: false);
+    }
+
+    public void Overlay(Stream input, Stream output, Func<double, double, IReadOnlyList<PageItem>> overlay)
+    {
+        using var document = Open(input);
+        var page = document.Pages[0];
+        var before = ToUnicodeMap.FontsOf(page).ToHashSet();
+        var drawn = new Drawn();
+        using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
+        {
+            Draw(gfx, overlay(page.Width.Point, page.Height.Point), drawn);
+        }
+
+        var added = ToUnicodeMap.FontsOf(page).Where(f => !before.Contains(f)).ToList();
+        ToUnicodeMap.Replace(document, added, _fonts.Regular, _fonts.Bold, drawn.Regular, drawn.Bold);
+        document.Save(output, closeStream: false);
+    }
+
+    private static PdfDocument Open(Stream input)
+    {
+        var header = new byte[5];
+        var read = input.ReadAtLeast(header, 5, throwOnEndOfStream: false);
+        input.Position = 0;
+        if (read < 5 || !header.AsSpan().SequenceEqual("%PDF-"u8))
+        {
+            throw NotAPdf("it does not start with %PDF-");
+        }
+
+        try
+        {
+            var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
+            return document.PageCount > 0 ? document : throw NotAPdf("it has no pages");
+        }
+        // PdfSharp reports a damaged file with a bare Exception among others: any failure to open is "not a PDF".
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw NotAPdf(ex.Message, ex);
+        }
+    }
+
+    private static RenderingException NotAPdf(string why, Exception? inner = null) =>
+        new(RenderingProblem.NotAPdf, "แฟ้มที่จะประทับตรารับไม่ใช่ PDF ที่อ่านได้", $"the file to stamp is not a readable PDF: {why.Split('\n')[0]}", inner);
+
+    /// <summary>Draws what XGraphics draws well; returns the QR codes, which are written as raw operators.</summary>
+    private List<QrItem> Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn)
+    {
+        var fonts = new Dictionary<(double, bool), XFont>();
+        var qr = new List<QrItem>();
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case TextItem t when t.Text.Length > 0:
+                    var key = (t.Size, t.Bold);
+                    if (!fonts.TryGetValue(key, out var font))
+                    {
+                        fonts[key] = font = PdfSharpFonts.Font(_family, t.Size, t.Bold);
+                    }
+
+                    var shaped = ThaiShaper.Shape(t.Text);
+                    (t.Bold ? drawn.Bold : drawn.Regular).UnionWith(shaped);
+                    gfx.DrawString(shaped, font, t.Red ? XBrushes.Red : XBrushes.Black, t.X, t.Baseline);
+                    break;
+                case ImageItem i:
+                    using (var stream = new MemoryStream(i.Image.Bytes, writable: false))
+                    using (var image = XImage.FromStream(stream))
+                    {
+                        gfx.DrawImage(image, i.X, i.Y, i.Width, i.Height);
+                    }
+
+                    break;
+                case QrItem q:
+                    qr.Add(q);
+                    break;
+                case BoxItem b:
+                    gfx.DrawRectangle(new XPen(b.Red ? XColors.Red : XColors.Black, 1.2), b.X, b.Y, b.Width, b.Height);
+                    break;
+            }
+        }
+
+        return qr;
+    }
+
+    // One rectangle per run of dark modules in a row, written as raw operators: through XGraphics
+    // a QR code's thousand rectangles cost more than the rest of the letter.
+    private static string QrOperators(QrItem q, double pageHeight)
+    {
+        var n = q.Modules.Length;
+        var cell = q.Size / n;
+        var ops = new System.Text.StringBuilder("q 0 g\n");
+        for (var row = 0; row < n; row++)
+        {
+            var modules = q.Modules[row];
+            for (var col = 0; col < modules.Length; col++)
+            {
+                if (!modules[col])
+                {
+                    continue;
+                }
+
+                var start = col;
+                while (col + 1 < modules.Length && modules[col + 1])
+                {
+                    col++;
+                }
+
+                var x = q.X + (start * cell);
+                var y = pageHeight - q.Y - ((row + 1) * cell);
+                ops.Append(System.Globalization.CultureInfo.InvariantCulture, $"{x:0.##} {y:0.##} {(col - start + 1) * cell:0.##} {cell:0.##} re\n");
+            }
+        }
+
+        return ops.Append("f Q\n").ToString();
+    }
+
+    private sealed class Drawn
+    {
+        public HashSet<char> Regular { get; } = [];
+
+        public HashSet<char> Bold { get; } = [];
+    }
+}

@@ -1,0 +1,104 @@
+using Icu;
+
+namespace Saraban.Documents.Rendering.Thai;
+
+/// <summary>
+/// Splits Thai text into lines at word boundaries found by ICU's dictionary-based break iterator:
+/// Thai writes no spaces between words, so a line may only end where a word does.
+/// </summary>
+/// <remarks>
+/// One instance holds one ICU iterator and is not thread-safe; <see cref="LineBreakerPool"/> lends
+/// them out. A word wider than the line is cut between grapheme clusters, never inside one.
+/// </remarks>
+public sealed class ThaiLineBreaker : IDisposable
+{
+    private readonly RuleBasedBreakIterator _words = new(BreakIterator.UBreakIteratorType.LINE, new Locale("th"));
+
+    /// <summary>
+    /// Breaks <paramref name="text"/> into lines; the first is <paramref name="firstWidth"/> wide
+    /// (after an indent), the rest <paramref name="width"/>. Spaces at line ends are dropped.
+    /// </summary>
+    public List<string> Break(string text, double firstWidth, double width, Func<string, double> measure)
+    {
+        var lines = new List<string>();
+        if (text.Length == 0)
+        {
+            lines.Add(string.Empty);
+            return lines;
+        }
+
+        _words.SetText(text);
+        var boundaries = _words.Boundaries;
+        var start = 0;
+        var lastFit = 0;
+        var available = firstWidth;
+        for (var b = 0; b < boundaries.Length; b++)
+        {
+            var end = boundaries[b];
+            if (end <= start)
+            {
+                continue;
+            }
+
+            var candidate = text[start..end].TrimEnd();
+            if (measure(candidate) <= available)
+            {
+                lastFit = end;
+                continue;
+            }
+
+            if (lastFit > start)
+            {
+                lines.Add(text[start..lastFit].TrimEnd());
+                start = lastFit;
+                available = width;
+                b--;
+                continue;
+            }
+
+            // A single word wider than the line: cut it at the last cluster that fits.
+            var cut = FitClusters(text, start, end, available, measure);
+            lines.Add(text[start..cut]);
+            start = lastFit = cut;
+            available = width;
+            b--;
+        }
+
+        if (start < text.Length)
+        {
+            lines.Add(text[start..].TrimEnd());
+        }
+
+        return lines;
+    }
+
+    private static int FitClusters(string text, int start, int end, double available, Func<string, double> measure)
+    {
+        var cut = start + 1;
+        for (var i = start + 1; i <= end; i++)
+        {
+            if (i < text.Length && IsMark(text[i]))
+            {
+                continue;
+            }
+
+            if (measure(text[start..i]) > available)
+            {
+                break;
+            }
+
+            cut = i;
+        }
+
+        while (cut < text.Length && IsMark(text[cut]))
+        {
+            cut++;
+        }
+
+        return cut;
+    }
+
+    private static bool IsMark(char c) => c is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E');
+
+    public void Dispose() => _words.Dispose();
+}
