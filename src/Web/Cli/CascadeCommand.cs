@@ -3,6 +3,7 @@ using System.Text.Json;
 using Saraban.Web.Benchmarks;
 using Saraban.Workflow;
 using Saraban.Workflow.Cascade;
+using Saraban.Workflow.Routing;
 
 namespace Saraban.Web.Cli;
 
@@ -46,7 +47,7 @@ public static class CascadeCommand
         await store.InitializeAsync();
         var started = System.Diagnostics.Stopwatch.StartNew();
         var progress = new Progress<string>(s => Console.Error.WriteLine($"  [{started.Elapsed.TotalSeconds,6:0.00} s] {s}"));
-        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System).RunAsync(cascade, progress);
+        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System, RoutingCatalog.Load(RoutingCatalog.DefaultFolder())).RunAsync(cascade, progress);
 
         Console.WriteLine($"Circular {r.OriginLetterId}: {r.LettersDispatched:N0} letters dispatched, {r.OrganizationsReached:N0} offices reached, {r.Receipts:N0} registered, in {r.Seconds:0.00} s ({r.Events:N0} events).");
         foreach (var (level, (reached, registered, acted)) in r.Summary)

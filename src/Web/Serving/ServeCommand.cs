@@ -61,7 +61,8 @@ public static class ServeCommand
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(new RoutingInbox(types, catalog));
         builder.Services.AddSingleton(new RoutingEngine(store, types, catalog, access, TimeProvider.System));
-        builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types));
+        builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types,
+            new LetterRouting(store, types, catalog, access), directory));
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddQuartz(q => q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
             .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever())));

@@ -5,6 +5,7 @@ using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
 using Saraban.Workflow.Letters;
 using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Routing;
 using Saraban.Workflow.Tracking;
 
 namespace Saraban.Workflow.Cascade;
@@ -24,7 +25,8 @@ public sealed record CascadeResult(string OriginLetterId, int OrganizationsReach
 /// districts and province-level LAOs; each district does the same to its LAOs; each LAO registers
 /// and acknowledges it. Staff are simulated; some may be late or never act.
 /// </summary>
-public sealed class NationalCascade(IEventStore store, EventTypes types, TimeProvider clock)
+/// <param name="routings">The routings offices follow (each command completes its step); none when null.</param>
+public sealed class NationalCascade(IEventStore store, EventTypes types, TimeProvider clock, RoutingCatalog? routings = null)
 {
     private enum Behaviour { Prompt, Late, Never }
 
@@ -35,8 +37,9 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         var access = new AccessService(store, types, directory, new Passwords(iterations: 1000));
         await CascadeStaff.EnsureAsync(access, directory.Current, clock, ct);
         var view = directory.Current;
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock);
-        var delivery = new Delivery(store, StoreOptions.ProjectionStorageFor(store), types);
+        var routing = routings is null ? null : new LetterRouting(store, types, routings, access);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock, routing);
+        var delivery = new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory);
         await delivery.CatchUpAsync(ct);
         var random = new Random(options.Seed);
         var behaviour = view.All.ToDictionary(o => o.Id, _ => random.NextDouble() switch
@@ -114,16 +117,19 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         await letters.RegisterAsync(clerk, incoming, clock.GetUtcNow(), ct);
         if (o.Type.IsLocal())
         {
-            await letters.AcknowledgeAsync(clerk, incoming, ct);
+            await letters.AcknowledgeAsync(CascadeStaff.Head(office), incoming, ct);
             return (null, []);
         }
         var to = o.Type == OrganizationType.Province
             ? AddresseeGroup.DistrictsOf(office).Resolve(view).Concat(AddresseeGroup.ProvinceLocalsOf(office).Resolve(view)).Select(x => x.Id).ToList()
             : AddresseeGroup.LocalsOf(office).Resolve(view).Select(x => x.Id).ToList();
         if (to.Count == 0) return (null, []);
-        // Half the offices have the deputy decide and sign, acting for the head.
-        var decider = office.Sum(c => c) % 2 == 0 && CascadeStaff.HasDeputy(o) ? CascadeStaff.Deputy(office) : CascadeStaff.Head(office);
+        // Offices on a two-level routing have the deputy screen first and the head decide himself;
+        // elsewhere half the offices have the deputy decide and sign, acting for the head.
+        var twoLevel = routings?.Assignments.For(o) is { } flow && routings.Latest(flow).Steps.Any(s => s.Name == "screen");
+        var decider = !twoLevel && office.Sum(c => c) % 2 == 0 && CascadeStaff.HasDeputy(o) ? CascadeStaff.Deputy(office) : CascadeStaff.Head(office);
         await letters.WriteMinuteAsync(clerk, incoming, $"เรียน {o.HeadTitle} เพื่อโปรดพิจารณา เห็นควรแจ้งหน่วยงานในพื้นที่ทราบและดำเนินการ", ct);
+        if (twoLevel) await letters.WriteMinuteAsync(CascadeStaff.Deputy(office), incoming, "เห็นควรแจ้งตามเสนอ", ct);
         await letters.DecideAsync(decider, incoming, Decision.Forward, "ทราบ ดำเนินการตามเสนอ", ct);
         var content = NationalCircular(to.Count) with
         {

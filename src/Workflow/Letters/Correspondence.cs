@@ -2,6 +2,7 @@ using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
 using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Routing;
 using Saraban.Workflow.Thai;
 
 namespace Saraban.Workflow.Letters;
@@ -10,8 +11,9 @@ namespace Saraban.Workflow.Letters;
 /// The commands of the correspondence workflow. Each one authorizes the user against the office and
 /// role it acts for, loads the letter, lets the letter decide, and appends at the version it read.
 /// </summary>
+/// <param name="routing">When given, every command on a received letter also completes its step of the letter's routing.</param>
 public sealed class Correspondence(IEventStore store, EventTypes types, DirectoryService directory, AccessService access,
-    NumberIssuer numbers, TimeProvider clock)
+    NumberIssuer numbers, TimeProvider clock, LetterRouting? routing = null)
 {
     public async Task<string> DraftAsync(string userId, string organizationId, LetterContent content, IReadOnlyList<string> addressees,
         DateOnly? actionDue = null, string? letterId = null, CancellationToken ct = default)
@@ -21,7 +23,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         letterId ??= Guid.CreateVersion7().ToString("N");
         var (state, _) = await LoadOutgoingAsync(letterId, ct);
         var drafted = OutgoingLetter.DecideDraft(state, letterId, organizationId, content, addressees, null, letterId, actionDue, actor.User.Id);
-        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, Meta(actor), ct, drafted);
+        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, Meta(actor), null, ct, drafted);
         return letterId;
     }
 
@@ -29,7 +31,9 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
     {
         var (state, version) = await LoadOutgoingAsync(letterId, ct);
         var signer = access.Authorize(userId, Permission.Approve, OfficeOf(state), clock.GetUtcNow());
-        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), Meta(signer), ct, OutgoingLetter.DecideSign(state, signer));
+        var signed = OutgoingLetter.DecideSign(state, signer);
+        var step = await StepAsync(state.Forwards, ["sign"], userId, Meta(signer), ct);
+        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), Meta(signer), step, ct, signed);
     }
 
     /// <summary>
@@ -47,13 +51,14 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var sender = view.Get(state.OrganizationId!);
         var date = BangkokTime.DateOf(now);
         var series = OutgoingLetter.SeriesOf(state.Content!);
+        var step = await StepAsync(state.Forwards, ["dispatch"], userId, Meta(clerk), ct);
         LetterDispatched? dispatched = null;
         await numbers.IssueAsync(sender.Id, series, date.Year, OutgoingLetter.StreamId(letterId), n =>
         {
             dispatched = new LetterDispatched(new DocumentNumber(sender.LetterPrefix, series == NumberSeries.OutgoingCircular, n).Format(),
                 series, n, date, state.Addressees.Select(a => view.Get(a)).Select(o => new Addressee(o.Id, o.Name, o.HeadTitle)).ToList(),
                 sender.Name, clerk.User.Id);
-            return [new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), [types.ToEventData(dispatched, Meta(clerk))])];
+            return With(step, new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), [types.ToEventData(dispatched, Meta(clerk))]));
         }, Meta(clerk), ct);
         return dispatched!;
     }
@@ -66,23 +71,28 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var clerk = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", now);
         IncomingLetter.CheckRegistrable(state);
         if (receivedAt > now.AddMinutes(5)) throw new DomainException("เวลารับหนังสืออยู่ในอนาคต (the received time is in the future).");
+        var step = await StepAsync(incomingStreamId, ["register"], userId, Meta(clerk), ct);
         return await numbers.IssueAsync(clerk.Organization.Id, NumberSeries.Incoming, BangkokTime.YearOf(receivedAt), incomingStreamId, n =>
-            [new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version),
-                [types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), Meta(clerk))])], Meta(clerk), ct);
+            With(step, new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version),
+                [types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), Meta(clerk))])), Meta(clerk), ct);
     }
 
     public async Task WriteMinuteAsync(string userId, string incomingStreamId, string text, CancellationToken ct = default)
     {
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.WriteMinute, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideMinute(state, actor, text));
+        var minute = IncomingLetter.DecideMinute(state, actor, text);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
+            await StepAsync(incomingStreamId, ["minute", "screen"], userId, Meta(actor), ct), ct, minute);
     }
 
     public async Task DecideAsync(string userId, string incomingStreamId, Decision decision, string note, CancellationToken ct = default)
     {
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Approve, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideDecision(state, actor, decision, note));
+        var decided = IncomingLetter.DecideDecision(state, actor, decision, note);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
+            await StepAsync(incomingStreamId, ["decide"], userId, Meta(actor), ct), ct, decided);
     }
 
     /// <summary>
@@ -104,25 +114,29 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var drafted = OutgoingLetter.DecideDraft(OutgoingLetter.Empty, letterId, office, withEnclosure, addressees, incomingStreamId,
             arrival.OriginLetterId ?? arrival.FromLetterId, actionDue ?? arrival.ActionDue, actor.User.Id);
         var meta = Meta(actor);
-        await store.AppendAsync([
+        var step = await StepAsync(incomingStreamId, ["draft"], userId, meta, ct);
+        await store.AppendAsync(With(step,
             new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version), [types.ToEventData(new LetterForwarded(letterId), meta)]),
-            new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, [types.ToEventData(drafted, meta)]),
-        ], ct);
+            new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, [types.ToEventData(drafted, meta)])), ct);
         return letterId;
     }
 
     public async Task AcknowledgeAsync(string userId, string incomingStreamId, CancellationToken ct = default)
     {
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
-        var actor = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideAcknowledge(state, actor.User.Id));
+        var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        var acknowledged = IncomingLetter.DecideAcknowledge(state, actor.User.Id);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
+            await StepAsync(incomingStreamId, ["acknowledge"], userId, Meta(actor), ct), ct, acknowledged);
     }
 
     public async Task ReportActionDoneAsync(string userId, string incomingStreamId, string note, CancellationToken ct = default)
     {
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
-        var actor = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor), ct, IncomingLetter.DecideActionDone(state, actor.User.Id, note));
+        var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        var done = IncomingLetter.DecideActionDone(state, actor.User.Id, note);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
+            await StepAsync(incomingStreamId, ["act"], userId, Meta(actor), ct), ct, done);
     }
 
     /// <summary>A received letter, for a user of the office that received it (secret letters reach only their addressees).</summary>
@@ -158,6 +172,12 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
 
     private static EventMetadata Meta(Actor actor) => new(actor.User.Id, actor.Organization.Id, Guid.CreateVersion7(), null);
 
-    private Task AppendAsync(string stream, ExpectedVersion expected, EventMetadata meta, CancellationToken ct, params object[] events) =>
-        store.AppendAsync(stream, expected, events.Select(e => types.ToEventData(e, meta)).ToList(), ct);
+    /// <summary>The routing step this command completes, recorded with it; null when the letter has no routing.</summary>
+    private async Task<StreamAppend?> StepAsync(string? incomingStreamId, IReadOnlyList<string> steps, string userId, EventMetadata meta, CancellationToken ct) =>
+        routing is null || incomingStreamId is null ? null : await routing.CompleteAsync(incomingStreamId, steps, userId, clock.GetUtcNow(), meta, ct);
+
+    private static IReadOnlyList<StreamAppend> With(StreamAppend? step, params StreamAppend[] appends) => step is null ? appends : [.. appends, step];
+
+    private Task AppendAsync(string stream, ExpectedVersion expected, EventMetadata meta, StreamAppend? step, CancellationToken ct, params object[] events) =>
+        store.AppendAsync(With(step, new StreamAppend(stream, expected, events.Select(e => types.ToEventData(e, meta)).ToList())), ct);
 }

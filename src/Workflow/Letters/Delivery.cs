@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Directory;
 using Saraban.Workflow.Projections;
+using Saraban.Workflow.Routing;
 
 namespace Saraban.Workflow.Letters;
 
@@ -11,7 +13,8 @@ namespace Saraban.Workflow.Letters;
 /// offices resumes it on restart; each delivery has an event id derived from (letter, addressee),
 /// so one already made is recognized as such and never made twice.
 /// </summary>
-public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, EventTypes types)
+/// <param name="routing">When given, each delivery also starts the routing its office follows, in the same transaction.</param>
+public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, EventTypes types, LetterRouting? routing = null, DirectoryService? directory = null)
 {
     public const string Name = "delivery";
     private const int StreamsPerTransaction = 200;
@@ -51,23 +54,32 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
         foreach (var group in dispatched.Addressees.Chunk(StreamsPerTransaction))
         {
             BeforeGroup?.Invoke(made);
-            var appends = group.Select(a => new StreamAppend(IncomingLetter.StreamId(a.OrganizationId, letterId), ExpectedVersion.NoStream,
-                [new EventData(DeliveryId(letterId, a.OrganizationId), "letter-arrived", Serialize(Arrival(letter, dispatched, letterId, a.OrganizationId)), meta)])).ToList();
+            var perAddressee = group.Select(a => DeliveryAppends(letter, dispatched, dispatchedEvent, letterId, a.OrganizationId, meta)).ToList();
             try
             {
-                await store.AppendAsync(appends, ct);
+                await store.AppendAsync(perAddressee.SelectMany(x => x).ToList(), ct);
             }
             catch (EventStoreException ex) when (ex is WrongExpectedVersionException or DuplicateEventIdException)
             {
                 // Part of this group was delivered before a crash: deliver one by one; those already
-                // made come back as stored (same event id) and are left as they are.
-                foreach (var single in appends)
-                    try { await store.AppendAsync([single], ct); }
-                    catch (WrongExpectedVersionException) { await EnsureSameDeliveryAsync(single, ct); }
+                // made come back as stored (same event ids) and are left as they are.
+                foreach (var single in perAddressee)
+                    try { await store.AppendAsync(single, ct); }
+                    catch (WrongExpectedVersionException) { await EnsureSameDeliveryAsync(single[0], ct); }
             }
             made += group.Length;
         }
         return made;
+    }
+
+    private IReadOnlyList<StreamAppend> DeliveryAppends(OutgoingLetter letter, LetterDispatched dispatched, RecordedEvent dispatchedEvent, string letterId, string addressee, EventMetadata meta)
+    {
+        var stream = IncomingLetter.StreamId(addressee, letterId);
+        var arrival = new EventData(DeliveryId(letterId, addressee), "letter-arrived", Serialize(Arrival(letter, dispatched, letterId, addressee)), meta);
+        var delivery = new StreamAppend(stream, ExpectedVersion.NoStream, [arrival]);
+        return routing is not null && directory is not null && routing.Start(directory.Current.Get(addressee), stream, dispatchedEvent.RecordedAt, arrival) is { } start
+            ? [delivery, start]
+            : [delivery];
     }
 
     private async Task EnsureSameDeliveryAsync(StreamAppend delivery, CancellationToken ct)

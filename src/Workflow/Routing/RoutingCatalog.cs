@@ -8,7 +8,14 @@ public sealed class RoutingCatalog
 {
     private readonly Dictionary<(string Name, int Version), RoutingDefinition> _all;
 
-    private RoutingCatalog(Dictionary<(string, int), RoutingDefinition> all) => _all = all;
+    private RoutingCatalog(Dictionary<(string, int), RoutingDefinition> all)
+    {
+        _all = all;
+        Assignments = RoutingAssignments.None;
+    }
+
+    /// <summary>Which routing each office's received letters follow; none when the folder has no assignments file.</summary>
+    public RoutingAssignments Assignments { get; private set; }
 
     public IReadOnlyCollection<RoutingDefinition> All => _all.Values;
 
@@ -23,7 +30,11 @@ public sealed class RoutingCatalog
             if (!all.TryAdd((d.Name, d.Version), d))
                 throw new RoutingFileException(d.File, 1, $"เส้นทาง {d.Name} ฉบับ {d.Version} มีอยู่แล้วใน {all[(d.Name, d.Version)].File} (defined twice).");
         }
-        return new RoutingCatalog(all);
+        var catalog = new RoutingCatalog(all);
+        var assignments = Path.Combine(folder, RoutingAssignments.FileName);
+        if (File.Exists(assignments))
+            catalog.Assignments = RoutingAssignments.Parse(File.ReadAllText(assignments), RoutingAssignments.FileName, catalog);
+        return catalog;
     }
 
     /// <summary>SARABAN_WORKFLOWS when set; else <c>workflows/</c> in the working folder (the repository, for ./saraban); else the copy beside the program.</summary>

@@ -21,7 +21,7 @@ public sealed class RoutingEngine(IEventStore store, EventTypes types, RoutingCa
         var now = clock.GetUtcNow();
         var definition = state.Start is { } s ? catalog.Get(s.Workflow, s.Version) : null;
         Actor? actor = null;
-        var completed = RoutingInstance.DecideComplete(state, definition!, step, current => actor = Authorize(userId, current, state.Start!.OrganizationId, now), now);
+        var completed = RoutingInstance.DecideComplete(state, definition!, step, current => actor = RoutingAuthorization.Authorize(access, userId, current, state.Start!.OrganizationId, now), now);
         await store.AppendAsync(RoutingInstance.StreamId(instanceId), ExpectedVersion.Exactly(version), [types.ToEventData(completed, Meta(actor!))], ct);
     }
 
@@ -40,19 +40,6 @@ public sealed class RoutingEngine(IEventStore store, EventTypes types, RoutingCa
     }
 
     public async Task<RoutingInstance> ReadAsync(string instanceId, CancellationToken ct = default) => (await LoadAsync(instanceId, ct)).State;
-
-    /// <summary>
-    /// A step names roles. A deputy listed beside the head acts only under a delegation valid now,
-    /// and then signs for the head; any other listed role acts in person.
-    /// </summary>
-    private Actor Authorize(string userId, RoutingStep step, string organizationId, DateTimeOffset now)
-    {
-        var member = access.Authorize(userId, Permission.Read, organizationId, now);
-        if (step.Roles.Any(r => r != Role.Deputy && member.User.Has(r))) return member;
-        if (step.Roles.Contains(Role.Deputy) && member.User.Has(Role.Deputy))
-            return step.Roles.Contains(Role.Head) ? access.Authorize(userId, Permission.Approve, organizationId, now) : member;
-        throw new AccessDeniedException($"ขั้นตอน '{step.Name}' เป็นงานของ{string.Join(" หรือ ", step.Roles.Select(r => r.ThaiName()))} ไม่ใช่ของ {member.User.FullName} (step '{step.Name}' is not for user '{userId}').");
-    }
 
     private async Task<(RoutingInstance State, long Version)> LoadAsync(string instanceId, CancellationToken ct)
     {

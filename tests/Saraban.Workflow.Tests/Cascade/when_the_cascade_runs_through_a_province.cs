@@ -7,11 +7,14 @@ namespace Saraban.Workflow.Tests.Cascade;
 
 public abstract class when_the_cascade_runs_through_a_province(Backend backend)
 {
-    private static readonly Lazy<(int Districts, int Locals)> Uttaradit = new(() =>
+    /// <summary>Uttaradit follows the ordinary routing; Chonburi the two-level one (deputy screens, governor decides).</summary>
+    private static readonly string[] Provinces = ["prov-53", "prov-20"];
+
+    private static readonly Lazy<(int Districts, int Locals)> Expected = new(() =>
     {
         var view = DirectoryView.Empty;
         foreach (var e in OrganizationDirectory.DecideRegister(view, DirectoryCsv.LoadShipped())) view.Apply(e, DateTimeOffset.UnixEpoch);
-        return (AddresseeGroup.DistrictsOf("prov-53").Resolve(view).Count, CirculationTracker.LocalOfficesOf(view, "prov-53").Count);
+        return (Provinces.Sum(p => AddresseeGroup.DistrictsOf(p).Resolve(view).Count), Provinces.Sum(p => CirculationTracker.LocalOfficesOf(view, p).Count));
     });
 
     [Fact]
@@ -19,11 +22,11 @@ public abstract class when_the_cascade_runs_through_a_province(Backend backend)
     {
         await using var store = await backend.NewStoreAsync();
 
-        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System).RunAsync(new CascadeOptions(Provinces: ["prov-53"]));
+        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System, Letters.Offices.Routings).RunAsync(new CascadeOptions(Provinces: Provinces));
 
-        var (districts, locals) = Uttaradit.Value;
-        Assert.Equal(1 + districts + locals, r.OrganizationsReached);
-        Assert.Equal(1 + 1 + districts, r.LettersDispatched);
+        var (districts, locals) = Expected.Value;
+        Assert.Equal(Provinces.Length + districts + locals, r.OrganizationsReached);
+        Assert.Equal(1 + Provinces.Length + districts, r.LettersDispatched);
         Assert.Equal(r.OrganizationsReached, r.Receipts);
         Assert.Equal(locals, r.ChainsVerified);
         Assert.Equal(locals, r.LocalOfficesRegistered);
@@ -35,10 +38,10 @@ public abstract class when_the_cascade_runs_through_a_province(Backend backend)
     {
         await using var store = await backend.NewStoreAsync();
 
-        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System)
-            .RunAsync(new CascadeOptions(LateShare: 0.2, NeverShare: 0.2, Seed: 7, Provinces: ["prov-53"]));
+        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System, Letters.Offices.Routings)
+            .RunAsync(new CascadeOptions(LateShare: 0.2, NeverShare: 0.2, Seed: 7, Provinces: Provinces));
 
-        var (_, locals) = Uttaradit.Value;
+        var (_, locals) = Expected.Value;
         Assert.Equal(locals, r.LocalOfficesExpected);
         Assert.True(r.LocalOfficesRegistered < locals, "some LAOs never act or are never reached");
         Assert.True(r.LocalOfficesRegistered > 0, "most LAOs do act");

@@ -4,6 +4,7 @@ using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
 using Saraban.Workflow.Letters;
 using Saraban.Workflow.Numbering;
+using Saraban.Workflow.Routing;
 using Saraban.Workflow.Tests.EventStore;
 using Saraban.Workflow.Tracking;
 
@@ -18,6 +19,10 @@ internal sealed class Offices : IAsyncDisposable
     public required AccessService Access { get; init; }
     public required Correspondence Letters { get; init; }
     public required TimeProvider Clock { get; init; }
+    public required LetterRouting Routing { get; init; }
+
+    /// <summary>The routings shipped in workflows/, with their assignments to offices.</summary>
+    public static readonly RoutingCatalog Routings = RoutingCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"));
     public string Lao => DemoData.Users(Directory.Current).Single(u => u.Id == "lao.clerk").OrganizationId;
 
     public static async Task<Offices> OpenAsync(Backend backend, TimeProvider? clock = null)
@@ -28,12 +33,13 @@ internal sealed class Offices : IAsyncDisposable
         var directory = new DirectoryService(store, types);
         var access = new AccessService(store, types, directory, new Passwords(iterations: 1000));
         await DemoData.EnsureAsync(directory, access, clock, default);
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock);
-        return new Offices { Store = store, Types = types, Directory = directory, Access = access, Letters = letters, Clock = clock };
+        var routing = new LetterRouting(store, types, Routings, access);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock, routing);
+        return new Offices { Store = store, Types = types, Directory = directory, Access = access, Letters = letters, Clock = clock, Routing = routing };
     }
 
     public Delivery Delivery(Action<int>? beforeGroup = null) =>
-        new(Store, StoreOptions.ProjectionStorageFor(Store), Types) { BeforeGroup = beforeGroup };
+        new(Store, StoreOptions.ProjectionStorageFor(Store), Types, Routing, Directory) { BeforeGroup = beforeGroup };
 
     public static LetterContent Circular(string subject = "การประชุมเชิงปฏิบัติการการประเมินมาตรฐานขั้นต่ำการให้บริการสาธารณะขององค์กรปกครองส่วนท้องถิ่น") => new(
         LetterKind.Circular, Urgency.MostUrgent, Secrecy.None, subject, "ผู้ว่าราชการจังหวัด ทุกจังหวัด", [], ["กำหนดการประชุม (QR Code)"], [],

@@ -22,7 +22,7 @@ public abstract class when_a_circular_travels_down_the_cascade(Backend backend)
             AddresseeGroup.LocalsOf("dist-5301").Resolve(offices.Directory.Current).Select(o => o.Id).ToList());
         var atLao = IncomingLetter.StreamId(offices.Lao, district);
         var receiveNumber = await offices.Letters.RegisterAsync("lao.clerk", atLao, offices.Clock.GetUtcNow());
-        await offices.Letters.AcknowledgeAsync("lao.clerk", atLao);
+        await offices.Letters.AcknowledgeAsync("lao.head", atLao);
 
         var lao = await offices.Letters.ReadIncomingAsync("lao.clerk", atLao);
         Assert.Equal(1, receiveNumber);

@@ -1,0 +1,52 @@
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+
+namespace Saraban.Workflow.Routing;
+
+/// <summary>
+/// Ties a received letter to the routing its office follows: the routing starts in the transaction
+/// that delivers the letter, and each command on the letter completes its step in the transaction
+/// that records the command. A command whose step is not the one waiting, or is not the user's,
+/// is refused with nothing stored.
+/// </summary>
+public sealed class LetterRouting(IEventStore store, EventTypes types, RoutingCatalog catalog, AccessService access)
+{
+    /// <summary>The routing of a received letter is named after it: one routing per letter and office.</summary>
+    public static string InstanceId(string incomingStreamId) => incomingStreamId;
+
+    public StreamAppend? Start(Organization office, string incomingStreamId, DateTimeOffset now, EventData cause)
+    {
+        if (catalog.Assignments.For(office) is not { } workflow) return null;
+        var started = RoutingInstance.DecideStart(catalog.Latest(workflow), InstanceId(incomingStreamId), office.Id, incomingStreamId, now);
+        var data = types.ToEventData(started, cause.Metadata with { CausationId = cause.EventId }, DerivedId(cause.EventId));
+        return new StreamAppend(RoutingInstance.StreamId(InstanceId(incomingStreamId)), ExpectedVersion.NoStream, [data]);
+    }
+
+    /// <summary>
+    /// The append that moves the letter's routing past <paramref name="steps"/> (the first of them the
+    /// routing has), or null when the letter has no routing or its routing has no such step.
+    /// </summary>
+    public async Task<StreamAppend?> CompleteAsync(string incomingStreamId, IReadOnlyList<string> steps, string userId, DateTimeOffset now, EventMetadata metadata, CancellationToken ct)
+    {
+        var stream = RoutingInstance.StreamId(InstanceId(incomingStreamId));
+        var state = RoutingInstance.Empty;
+        foreach (var e in await store.ReadStreamAsync(stream, ct: ct)) state = state.Apply(types.Deserialize(e));
+        if (state.Start is not { } start) return null;
+        var definition = catalog.Get(start.Workflow, start.Version);
+        var known = steps.Where(s => definition.Steps.Any(d => d.Name == s)).ToList();
+        if (known.Count == 0) return null;
+        var step = known.Contains(state.Current ?? "") ? state.Current! : known[0];
+        var completed = RoutingInstance.DecideComplete(state, definition, step,
+            current => RoutingAuthorization.Authorize(access, userId, current, start.OrganizationId, now), now);
+        return new StreamAppend(stream, ExpectedVersion.Exactly(state.Version), [types.ToEventData(completed, metadata)]);
+    }
+
+    private static Guid DerivedId(Guid cause)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        cause.TryWriteBytes(bytes);
+        bytes[15] ^= 0x5A; // the routing's start is as unique as the delivery it comes with, and as repeatable
+        return new Guid(bytes);
+    }
+}
