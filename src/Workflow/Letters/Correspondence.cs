@@ -63,6 +63,13 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         return dispatched!;
     }
 
+    /// <summary>Sets the first number of a book at go-live (an office switching over mid-year): an admin's act, once.</summary>
+    public async Task StartNumberingAsync(string userId, string organizationId, NumberSeries series, int year, int firstNumber, CancellationToken ct = default)
+    {
+        var admin = access.Authorize(userId, Permission.Administer, organizationId, clock.GetUtcNow());
+        await numbers.StartAsync(organizationId, series, year, firstNumber, Meta(admin), ct);
+    }
+
     /// <summary>Enters a delivered letter in the receive register; its receive number is taken in the same transaction.</summary>
     public async Task<int> RegisterAsync(string userId, string incomingStreamId, DateTimeOffset receivedAt, CancellationToken ct = default)
     {

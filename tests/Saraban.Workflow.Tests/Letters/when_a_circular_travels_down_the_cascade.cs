@@ -1,6 +1,7 @@
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.Letters;
+using Saraban.Workflow.Numbering;
 using Saraban.Workflow.Tests.EventStore;
 using Saraban.Workflow.Tracking;
 
@@ -95,6 +96,20 @@ public abstract class when_a_circular_travels_down_the_cascade(Backend backend)
         var unsigned = await offices.Letters.DraftAsync("pmo.clerk", "pmo-ops", Offices.Circular(), ["prov-54"]);
         await Assert.ThrowsAsync<DomainException>(() => offices.Letters.DispatchAsync("pmo.clerk", unsigned));
         await Assert.ThrowsAsync<AccessDeniedException>(() => offices.Letters.SignAsync("pmo.clerk", unsigned));
+    }
+
+    [Fact]
+    public async Task only_an_admin_of_the_office_sets_its_first_number_at_go_live()
+    {
+        await using var offices = await Offices.OpenAsync(backend);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => offices.Letters.StartNumberingAsync("uttaradit.clerk", "prov-53", NumberSeries.Incoming, 2024, 1481));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => offices.Letters.StartNumberingAsync("pmo.admin", "prov-53", NumberSeries.Incoming, 2024, 1481));
+        await offices.Letters.StartNumberingAsync("uttaradit.admin", "prov-53", NumberSeries.Incoming, 2024, 1481);
+        var pm = await offices.SendAsync("pmo.clerk", "pmo.head", "pmo-ops", ["prov-53"]);
+        var number = await offices.Letters.RegisterAsync("uttaradit.clerk", IncomingLetter.StreamId("prov-53", pm), new DateTimeOffset(2024, 3, 20, 3, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(1481, number);
     }
 
     [Fact]
