@@ -32,8 +32,9 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadOutgoingAsync(letterId, ct);
         var signer = access.Authorize(userId, Permission.Approve, OfficeOf(state), clock.GetUtcNow());
         var signed = OutgoingLetter.DecideSign(state, signer);
-        var step = await StepAsync(state.Forwards, ["sign"], userId, Meta(signer), ct);
-        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), Meta(signer), step, ct, signed);
+        var meta = Meta(signer);
+        var step = await StepAsync(state.Forwards, ["sign"], userId, meta, ct);
+        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), meta, step, ct, signed);
     }
 
     /// <summary>
@@ -51,15 +52,16 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var sender = view.Get(state.OrganizationId!);
         var date = BangkokTime.DateOf(now);
         var series = OutgoingLetter.SeriesOf(state.Content!);
-        var step = await StepAsync(state.Forwards, ["dispatch"], userId, Meta(clerk), ct);
+        var meta = Meta(clerk);
+        var step = await StepAsync(state.Forwards, ["dispatch"], userId, meta, ct);
         LetterDispatched? dispatched = null;
         await numbers.IssueAsync(sender.Id, series, date.Year, OutgoingLetter.StreamId(letterId), n =>
         {
             dispatched = new LetterDispatched(new DocumentNumber(sender.LetterPrefix, series == NumberSeries.OutgoingCircular, n).Format(),
                 series, n, date, state.Addressees.Select(a => view.Get(a)).Select(o => new Addressee(o.Id, o.Name, o.HeadTitle)).ToList(),
                 sender.Name, clerk.User.Id);
-            return With(step, new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), [types.ToEventData(dispatched, Meta(clerk))]));
-        }, Meta(clerk), ct);
+            return With(step, new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), [types.ToEventData(dispatched, meta)]));
+        }, meta, ct);
         return dispatched!;
     }
 
@@ -78,10 +80,11 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var clerk = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", now);
         IncomingLetter.CheckRegistrable(state);
         if (receivedAt > now.AddMinutes(5)) throw new DomainException("เวลารับหนังสืออยู่ในอนาคต (the received time is in the future).");
-        var step = await StepAsync(incomingStreamId, ["register"], userId, Meta(clerk), ct);
+        var meta = Meta(clerk);
+        var step = await StepAsync(incomingStreamId, ["register"], userId, meta, ct);
         return await numbers.IssueAsync(clerk.Organization.Id, NumberSeries.Incoming, BangkokTime.YearOf(receivedAt), incomingStreamId, n =>
             With(step, new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version),
-                [types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), Meta(clerk))])), Meta(clerk), ct);
+                [types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), meta)])), meta, ct);
     }
 
     public async Task WriteMinuteAsync(string userId, string incomingStreamId, string text, CancellationToken ct = default)
@@ -89,8 +92,9 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.WriteMinute, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var minute = IncomingLetter.DecideMinute(state, actor, text);
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
-            await StepAsync(incomingStreamId, ["minute", "screen"], userId, Meta(actor), ct), ct, minute);
+        var meta = Meta(actor);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
+            await StepAsync(incomingStreamId, ["minute", "screen"], userId, meta, ct), ct, minute);
     }
 
     public async Task DecideAsync(string userId, string incomingStreamId, Decision decision, string note, CancellationToken ct = default)
@@ -98,8 +102,9 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Approve, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var decided = IncomingLetter.DecideDecision(state, actor, decision, note);
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
-            await StepAsync(incomingStreamId, ["decide"], userId, Meta(actor), ct), ct, decided);
+        var meta = Meta(actor);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
+            await StepAsync(incomingStreamId, ["decide"], userId, meta, ct), ct, decided);
     }
 
     /// <summary>
@@ -133,8 +138,9 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var acknowledged = IncomingLetter.DecideAcknowledge(state, actor.User.Id);
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
-            await StepAsync(incomingStreamId, ["acknowledge"], userId, Meta(actor), ct), ct, acknowledged);
+        var meta = Meta(actor);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
+            await StepAsync(incomingStreamId, ["acknowledge"], userId, meta, ct), ct, acknowledged);
     }
 
     public async Task ReportActionDoneAsync(string userId, string incomingStreamId, string note, CancellationToken ct = default)
@@ -142,8 +148,9 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var done = IncomingLetter.DecideActionDone(state, actor.User.Id, note);
-        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), Meta(actor),
-            await StepAsync(incomingStreamId, ["act"], userId, Meta(actor), ct), ct, done);
+        var meta = Meta(actor);
+        await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
+            await StepAsync(incomingStreamId, ["act"], userId, meta, ct), ct, done);
     }
 
     /// <summary>A received letter, for a user of the office that received it (secret letters reach only their addressees).</summary>
@@ -177,6 +184,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
 
     private static string OfficeOf(OutgoingLetter state) => state.OrganizationId ?? throw new DomainException("ไม่พบหนังสือนี้ (no such letter).");
 
+    /// <summary>One per command: every event a command records (the letter's, the book's, the routing's) shares its correlation id.</summary>
     private static EventMetadata Meta(Actor actor) => new(actor.User.Id, actor.Organization.Id, Guid.CreateVersion7(), null);
 
     /// <summary>The routing step this command completes, recorded with it; null when the letter has no routing.</summary>

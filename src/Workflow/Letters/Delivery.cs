@@ -75,7 +75,7 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
     private IReadOnlyList<StreamAppend> DeliveryAppends(OutgoingLetter letter, LetterDispatched dispatched, RecordedEvent dispatchedEvent, string letterId, string addressee, EventMetadata meta)
     {
         var stream = IncomingLetter.StreamId(addressee, letterId);
-        var arrival = new EventData(DeliveryId(letterId, addressee), "letter-arrived", Serialize(Arrival(letter, dispatched, letterId, addressee)), meta);
+        var arrival = types.ToEventData(Arrival(letter, dispatched, letterId, addressee), meta, DeliveryId(letterId, addressee));
         var delivery = new StreamAppend(stream, ExpectedVersion.NoStream, [arrival]);
         return routing is not null && directory is not null && routing.Start(directory.Current.Get(addressee), stream, dispatchedEvent.RecordedAt, arrival) is { } start
             ? [delivery, start]
@@ -92,8 +92,6 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
     private static LetterArrived Arrival(OutgoingLetter letter, LetterDispatched d, string letterId, string addressee) => new(
         addressee, ArrivalChannel.Electronic, letterId, letter.OrganizationId, d.SenderName, d.DocumentNumber, d.Date, letter.Content!,
         letter.OriginLetterId ?? letterId, letter.ActionDue, letter.Signature?.SignerName, letter.Signature?.PositionLines ?? []);
-
-    private string Serialize(LetterArrived arrival) => types.ToEventData(arrival, EventMetadata.System(Guid.Empty)).Data;
 
     /// <summary>The same (letter, addressee) always gives the same event id: the store refuses to make a delivery twice.</summary>
     internal static Guid DeliveryId(string letterId, string addressee)

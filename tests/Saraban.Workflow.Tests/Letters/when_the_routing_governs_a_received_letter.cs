@@ -26,6 +26,22 @@ public abstract class when_the_routing_governs_a_received_letter(Backend backend
     }
 
     [Fact]
+    public async Task the_events_one_command_records_share_its_correlation_id()
+    {
+        await using var offices = await Offices.OpenAsync(backend);
+        var pm = await offices.SendAsync("pmo.clerk", "pmo.head", "pmo-ops", ["prov-53"]);
+        var incoming = IncomingLetter.StreamId("prov-53", pm);
+        var before = await offices.Store.HeadPositionAsync();
+
+        await offices.Letters.RegisterAsync("uttaradit.clerk", incoming, offices.Clock.GetUtcNow());
+
+        var recorded = (await offices.Store.ReadAllAsync(before, 100)).ToList();
+        Assert.Equal(["letter-registered", "number-issued", "routing-step-completed"], recorded.Select(e => e.Type).Order());
+        Assert.Single(recorded.Select(e => e.Metadata.CorrelationId).Distinct());
+        Assert.All(recorded, e => Assert.Equal("uttaradit.clerk", e.Metadata.UserId));
+    }
+
+    [Fact]
     public async Task a_two_level_office_needs_the_deputy_to_screen_before_the_governor_decides()
     {
         await using var offices = await Offices.OpenAsync(backend);
