@@ -19,7 +19,7 @@ public enum ReadingProblem
 /// The one error of letter intake. Its message is one line, Thai first then English in brackets,
 /// the same shape as the Thai helpers' <c>ThaiFormatException</c>: clerks read the Thai, logs the English.
 /// </summary>
-public sealed class LetterReadingException : Exception
+public sealed class LetterReadingException : Saraban.Workflow.DomainException
 {
     public LetterReadingException(ReadingProblem problem, string thai, string english, Exception? inner = null)
         : base($"{thai} ({english})", inner)
