@@ -12,7 +12,7 @@ namespace Saraban.Workflow.Letters;
 /// role it acts for, loads the letter, lets the letter decide, and appends at the version it read.
 /// </summary>
 /// <param name="routing">When given, every command on a received letter also completes its step of the letter's routing.</param>
-public sealed class Correspondence(IEventStore store, EventTypes types, DirectoryService directory, AccessService access,
+public sealed partial class Correspondence(IEventStore store, EventTypes types, DirectoryService directory, AccessService access,
     NumberIssuer numbers, TimeProvider clock, LetterRouting? routing = null)
 {
     public async Task<string> DraftAsync(string userId, string organizationId, LetterContent content, IReadOnlyList<string> addressees,
@@ -23,7 +23,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         letterId ??= Guid.CreateVersion7().ToString("N");
         var (state, _) = await LoadOutgoingAsync(letterId, ct);
         var drafted = OutgoingLetter.DecideDraft(state, letterId, organizationId, content, addressees, null, letterId, actionDue, actor.User.Id);
-        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, Meta(actor), null, ct, drafted);
+        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, Meta(actor, letterId), null, ct, drafted);
         return letterId;
     }
 
@@ -32,7 +32,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadOutgoingAsync(letterId, ct);
         var signer = access.Authorize(userId, Permission.Approve, OfficeOf(state), clock.GetUtcNow());
         var signed = OutgoingLetter.DecideSign(state, signer);
-        var meta = Meta(signer);
+        var meta = Meta(signer, state.OriginLetterId ?? letterId);
         var step = await StepAsync(state.Forwards, ["sign"], userId, meta, ct);
         await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.Exactly(version), meta, step, ct, signed);
     }
@@ -52,7 +52,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var sender = view.Get(state.OrganizationId!);
         var date = BangkokTime.DateOf(now);
         var series = OutgoingLetter.SeriesOf(state.Content!);
-        var meta = Meta(clerk);
+        var meta = Meta(clerk, state.OriginLetterId ?? letterId);
         var step = await StepAsync(state.Forwards, ["dispatch"], userId, meta, ct);
         LetterDispatched? dispatched = null;
         await numbers.IssueAsync(sender.Id, series, date.Year, OutgoingLetter.StreamId(letterId), n =>
@@ -69,7 +69,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
     public async Task StartNumberingAsync(string userId, string organizationId, NumberSeries series, int year, int firstNumber, CancellationToken ct = default)
     {
         var admin = access.Authorize(userId, Permission.Administer, organizationId, clock.GetUtcNow());
-        await numbers.StartAsync(organizationId, series, year, firstNumber, Meta(admin), ct);
+        await numbers.StartAsync(organizationId, series, year, firstNumber, Meta(admin, null), ct);
     }
 
     /// <summary>Enters a delivered letter in the receive register; its receive number is taken in the same transaction.</summary>
@@ -80,7 +80,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var clerk = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", now);
         IncomingLetter.CheckRegistrable(state);
         if (receivedAt > now.AddMinutes(5)) throw new DomainException("เวลารับหนังสืออยู่ในอนาคต (the received time is in the future).");
-        var meta = Meta(clerk);
+        var meta = Meta(clerk, OriginOf(state));
         var step = await StepAsync(incomingStreamId, ["register"], userId, meta, ct);
         return await numbers.IssueAsync(clerk.Organization.Id, NumberSeries.Incoming, BangkokTime.YearOf(receivedAt), incomingStreamId, n =>
             With(step, new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version),
@@ -92,7 +92,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.WriteMinute, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var minute = IncomingLetter.DecideMinute(state, actor, text);
-        var meta = Meta(actor);
+        var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
             await StepAsync(incomingStreamId, ["minute", "screen"], userId, meta, ct), ct, minute);
     }
@@ -102,7 +102,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Approve, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var decided = IncomingLetter.DecideDecision(state, actor, decision, note);
-        var meta = Meta(actor);
+        var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
             await StepAsync(incomingStreamId, ["decide"], userId, meta, ct), ct, decided);
     }
@@ -125,7 +125,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var withEnclosure = content with { EnclosedLetters = [cited, .. content.EnclosedLetters] };
         var drafted = OutgoingLetter.DecideDraft(OutgoingLetter.Empty, letterId, office, withEnclosure, addressees, incomingStreamId,
             arrival.OriginLetterId ?? arrival.FromLetterId, actionDue ?? arrival.ActionDue, actor.User.Id);
-        var meta = Meta(actor);
+        var meta = Meta(actor, OriginOf(incoming) ?? letterId);
         var step = await StepAsync(incomingStreamId, ["draft"], userId, meta, ct);
         await store.AppendAsync(With(step,
             new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version), [types.ToEventData(new LetterForwarded(letterId), meta)]),
@@ -138,7 +138,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var acknowledged = IncomingLetter.DecideAcknowledge(state, actor.User.Id);
-        var meta = Meta(actor);
+        var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
             await StepAsync(incomingStreamId, ["acknowledge"], userId, meta, ct), ct, acknowledged);
     }
@@ -148,7 +148,7 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
         var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var done = IncomingLetter.DecideActionDone(state, actor.User.Id, note);
-        var meta = Meta(actor);
+        var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
             await StepAsync(incomingStreamId, ["act"], userId, meta, ct), ct, done);
     }
@@ -184,8 +184,15 @@ public sealed class Correspondence(IEventStore store, EventTypes types, Director
 
     private static string OfficeOf(OutgoingLetter state) => state.OrganizationId ?? throw new DomainException("ไม่พบหนังสือนี้ (no such letter).");
 
-    /// <summary>One per command: every event a command records (the letter's, the book's, the routing's) shares its correlation id.</summary>
-    private static EventMetadata Meta(Actor actor) => new(actor.User.Id, actor.Organization.Id, Guid.CreateVersion7(), null);
+    /// <summary>
+    /// Every event about one circular, at every office it reaches, carries the origin letter's id as
+    /// its correlation id, so one query over the log finds the whole story; a letter outside any
+    /// chain (a paper letter) gets one of its own per command.
+    /// </summary>
+    private static EventMetadata Meta(Actor actor, string? originLetterId) =>
+        new(actor.User.Id, actor.Organization.Id, Guid.TryParseExact(originLetterId, "N", out var origin) ? origin : Guid.CreateVersion7(), null);
+
+    private static string? OriginOf(IncomingLetter state) => state.Arrival?.OriginLetterId ?? state.Arrival?.FromLetterId;
 
     /// <summary>The routing step this command completes, recorded with it; null when the letter has no routing.</summary>
     private async Task<StreamAppend?> StepAsync(string? incomingStreamId, IReadOnlyList<string> steps, string userId, EventMetadata meta, CancellationToken ct) =>

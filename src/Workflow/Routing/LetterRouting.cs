@@ -15,12 +15,33 @@ public sealed class LetterRouting(IEventStore store, EventTypes types, RoutingCa
     /// <summary>The routing of a received letter is named after it: one routing per letter and office.</summary>
     public static string InstanceId(string incomingStreamId) => incomingStreamId;
 
-    public StreamAppend? Start(Organization office, string incomingStreamId, DateTimeOffset now, EventData cause)
+    public StreamAppend? Start(Organization office, string incomingStreamId, DateTimeOffset now, EventData cause) =>
+        Started(office, incomingStreamId, now) is { } started ? StartAppend(incomingStreamId, cause, [started]) : null;
+
+    private RoutingStarted? Started(Organization office, string incomingStreamId, DateTimeOffset now) =>
+        catalog.Assignments.For(office) is { } workflow
+            ? RoutingInstance.DecideStart(catalog.Latest(workflow), InstanceId(incomingStreamId), office.Id, incomingStreamId, now)
+            : null;
+
+    private StreamAppend StartAppend(string incomingStreamId, EventData cause, IReadOnlyList<object> events)
     {
-        if (catalog.Assignments.For(office) is not { } workflow) return null;
-        var started = RoutingInstance.DecideStart(catalog.Latest(workflow), InstanceId(incomingStreamId), office.Id, incomingStreamId, now);
-        var data = types.ToEventData(started, cause.Metadata with { CausationId = cause.EventId }, DerivedId(cause.EventId));
-        return new StreamAppend(RoutingInstance.StreamId(InstanceId(incomingStreamId)), ExpectedVersion.NoStream, [data]);
+        var meta = cause.Metadata with { CausationId = cause.EventId };
+        var data = events.Select((e, i) => types.ToEventData(e, meta, i == 0 ? DerivedId(cause.EventId) : null)).ToList();
+        return new StreamAppend(RoutingInstance.StreamId(InstanceId(incomingStreamId)), ExpectedVersion.NoStream, data);
+    }
+
+    /// <summary>
+    /// A letter registered as it is entered (typed in from paper): its routing starts with the
+    /// register step already done by the clerk, in the same append.
+    /// </summary>
+    public StreamAppend? StartRegistered(Organization office, string incomingStreamId, string userId, DateTimeOffset now, EventData cause)
+    {
+        if (Started(office, incomingStreamId, now) is not { } started) return null;
+        var definition = catalog.Get(started.Workflow, started.Version);
+        if (definition.First.Name != "register") return StartAppend(incomingStreamId, cause, [started]);
+        var completed = RoutingInstance.DecideComplete(RoutingInstance.Empty.Apply(started), definition, "register",
+            step => RoutingAuthorization.Authorize(access, userId, step, office.Id, now), now);
+        return StartAppend(incomingStreamId, cause, [started, completed]);
     }
 
     /// <summary>

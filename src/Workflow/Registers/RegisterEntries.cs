@@ -1,0 +1,56 @@
+using Saraban.Workflow.Letters;
+
+namespace Saraban.Workflow.Registers;
+
+/// <summary>Where a received letter stands in its office.</summary>
+public enum IncomingStatus { Arrived, Registered, Minuted, Decided, Forwarded, Acknowledged, Done }
+
+/// <summary>A line of the receive register (ทะเบียนหนังสือรับ), or a letter still waiting to be entered in it.</summary>
+public sealed record IncomingEntry(
+    string StreamId, string OrganizationId, ArrivalChannel Channel, string SenderName, string DocumentNumber, DateOnly Date,
+    string Subject, Urgency Urgency, Secrecy Secrecy, DateTimeOffset ArrivedAt, int? ReceiveNumber, DateTimeOffset? ReceivedAt,
+    IncomingStatus Status, string? FromLetterId, string? OriginLetterId, string? ForwardedAs, DateOnly? ActionDue);
+
+public enum OutgoingStatus { Drafted, Signed, Dispatched }
+
+/// <summary>A line of the dispatch register (ทะเบียนหนังสือส่ง), or a letter still being drafted or signed.</summary>
+public sealed record OutgoingEntry(
+    string LetterId, string OrganizationId, LetterKind Kind, string Subject, Urgency Urgency, Secrecy Secrecy, int AddresseeCount,
+    DateTimeOffset DraftedAt, OutgoingStatus Status, string? DocumentNumber, DateOnly? Date, string? Forwards, string OriginLetterId);
+
+public static class RegisterNames
+{
+    public static string Thai(this IncomingStatus s) => s switch
+    {
+        IncomingStatus.Arrived => "รอลงทะเบียนรับ",
+        IncomingStatus.Registered => "ลงทะเบียนรับแล้ว",
+        IncomingStatus.Minuted => "เกษียนแล้ว",
+        IncomingStatus.Decided => "สั่งการแล้ว",
+        IncomingStatus.Forwarded => "แจ้งต่อแล้ว",
+        IncomingStatus.Acknowledged => "รับทราบแล้ว",
+        _ => "ดำเนินการแล้ว",
+    };
+
+    public static string Thai(this OutgoingStatus s) => s switch
+    {
+        OutgoingStatus.Drafted => "ร่าง รอลงนาม",
+        OutgoingStatus.Signed => "ลงนามแล้ว รอส่ง",
+        _ => "ส่งแล้ว",
+    };
+
+    public static string Thai(this LetterKind k) => k switch
+    {
+        LetterKind.ExternalLetter => "หนังสือภายนอก",
+        LetterKind.Memo => "บันทึกข้อความ",
+        LetterKind.StampedLetter => "หนังสือประทับตรา",
+        _ => "หนังสือเวียน",
+    };
+
+    public static string Thai(this Secrecy s) => s switch
+    {
+        Secrecy.Confidential => "ลับ",
+        Secrecy.Secret => "ลับมาก",
+        Secrecy.TopSecret => "ลับที่สุด",
+        _ => "",
+    };
+}
