@@ -73,7 +73,7 @@ public static class RenderCommand
     }
 
     // ./saraban runs from the repository root; a published program finds the folder beside it.
-    private static string FindTemplates()
+    internal static string FindTemplates()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -9,6 +9,16 @@ using Quartz;
 using Saraban.Workflow.Demo;
 using Saraban.Workflow.EventStore;
 using Serilog;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Saraban.Documents.Rendering;
+using Saraban.Web.Accounts;
+using Saraban.Web.Letters;
+using Saraban.Web.Tracking;
+using Saraban.Workflow.Registers;
+using Saraban.Workflow.Tracking;
 
 namespace Saraban.Web.Serving;
 
@@ -53,16 +63,30 @@ public static class ServeCommand
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(Log.Logger);
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddDataProtection().SetApplicationName("saraban");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new SharedKeyRing(store, types)));
+        builder.Services.AddAntiforgery();
+        SignIn.AddServices(builder.Services);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(types);
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton(new NumberIssuer(store, types));
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton(new RoutingInbox(types, catalog));
-        builder.Services.AddSingleton(new RoutingEngine(store, types, catalog, access, TimeProvider.System));
-        builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types,
-            new LetterRouting(store, types, catalog, access), directory));
+        var inbox = new RoutingInbox(types, catalog);
+        builder.Services.AddSingleton(inbox);
+        var engine = new RoutingEngine(store, types, catalog, access, TimeProvider.System);
+        builder.Services.AddSingleton(engine);
+        var routing = new LetterRouting(store, types, catalog, access);
+        builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory));
+        var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = urls.Split(';')[0].TrimEnd('/') + "/verify" });
+        builder.Services.AddSingleton(new Services(
+            new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing),
+            access, directory, engine,
+            new ReadModels(store, new LetterRegisters(types), inbox, new CirculationTracker(types), access, directory),
+            new LetterPrinting(renderer)));
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddQuartz(q => q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
             .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever())));
@@ -70,13 +94,28 @@ public static class ServeCommand
         await using var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        Errors.Use(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        JsonOnly.Use(app);
         app.MapGet("/api/health", async (IEventStore s, CancellationToken ct) =>
-            Results.Ok(new { status = "ok", backend = s.Backend, headPosition = await s.HeadPositionAsync(ct) }));
+            Results.Ok(new { status = "ok", backend = s.Backend, headPosition = await s.HeadPositionAsync(ct) })).AllowAnonymous();
         IntakeEndpoint.Map(app);
-        app.MapGet("/", async (IEventStore s, CancellationToken ct) =>
-            Results.Content(await HomePage.RenderAsync(s, ct), "text/html; charset=utf-8"));
+        app.MapGet("/status", async (IEventStore s, CancellationToken ct) =>
+            Results.Content(await HomePage.RenderAsync(s, ct), "text/html; charset=utf-8")).AllowAnonymous();
+        SignIn.Map(app);
+        IncomingApi.Map(app);
+        OutgoingApi.Map(app);
+        PaperApi.Map(app);
+        RegistersApi.Map(app);
+        TrackingApi.Map(app);
+        LetterPages.Map(app);
+        TrackingPages.Map(app);
         await app.RunAsync();
         await store.DisposeAsync();
+        renderer.Dispose();
         return 0;
     }
 

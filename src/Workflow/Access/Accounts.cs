@@ -24,6 +24,8 @@ public sealed record PasswordChanged(string UserId, string PasswordHash);
 public sealed record RolesChanged(string UserId, Role[] Roles);
 public sealed record DelegationGranted(Guid DelegationId, string DeputyUserId, string OrganizationId, DelegationKind Kind, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil);
 public sealed record DelegationRevoked(Guid DelegationId);
+/// <summary>A key the web nodes sign their sign-in cookies with (ASP.NET Core data protection), kept in the log so every node shares it.</summary>
+public sealed record SessionKeyAdded(string Xml);
 
 public sealed record UserAccount(string Id, string OrganizationId, string FullName, string Position, IReadOnlySet<Role> Roles, string PasswordHash)
 {
@@ -46,7 +48,8 @@ public static class AccessEvents
         .Register<PasswordChanged>("password-changed")
         .Register<RolesChanged>("roles-changed")
         .Register<DelegationGranted>("delegation-granted")
-        .Register<DelegationRevoked>("delegation-revoked");
+        .Register<DelegationRevoked>("delegation-revoked")
+        .Register<SessionKeyAdded>("session-key-added");
 
     public static string ThaiName(this Role role) => role switch
     {

@@ -157,14 +157,16 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     public async Task<IncomingLetter> ReadIncomingAsync(string userId, string incomingStreamId, CancellationToken ct = default)
     {
         var (state, _) = await LoadIncomingAsync(incomingStreamId, ct);
-        access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        var reader = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        LetterVisibility.Check(reader.User, state.Arrival?.Content.Secrecy ?? Secrecy.None);
         return state;
     }
 
     public async Task<OutgoingLetter> ReadOutgoingAsync(string userId, string letterId, CancellationToken ct = default)
     {
         var (state, _) = await LoadOutgoingAsync(letterId, ct);
-        access.Authorize(userId, Permission.Read, OfficeOf(state), clock.GetUtcNow());
+        var reader = access.Authorize(userId, Permission.Read, OfficeOf(state), clock.GetUtcNow());
+        LetterVisibility.Check(reader.User, state.Content!.Secrecy);
         return state;
     }
 

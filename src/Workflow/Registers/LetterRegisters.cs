@@ -92,6 +92,12 @@ public sealed class LetterRegisters(EventTypes types) : InMemoryProjection
                 ? ids.AsEnumerable().Reverse().Take(max).Select(i => _outgoing[i]).ToList() : [];
     }
 
+    /// <summary>Letters that began a chain and went out: what the tracker follows.</summary>
+    public IReadOnlyList<OutgoingEntry> Origins()
+    {
+        lock (Gate) return _outgoing.Values.Where(o => o.OriginLetterId == o.LetterId && o.Status == OutgoingStatus.Dispatched).ToList();
+    }
+
     public IncomingEntry? FindIncoming(string streamId) { lock (Gate) return _incoming.GetValueOrDefault(streamId); }
     public OutgoingEntry? FindOutgoing(string letterId) { lock (Gate) return _outgoing.GetValueOrDefault(letterId); }
 

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Saraban.Web.Accounts;
+using Saraban.Web.Pages;
+using Saraban.Web.Serving;
+using Saraban.Workflow;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Registers;
+
+namespace Saraban.Web.Letters;
+
+/// <summary>
+/// The pages of the registers and letters. Each form posts to the same command the API calls and
+/// comes back to the letter's page (post, redirect, get), so a reload never acts twice.
+/// </summary>
+internal static class LetterPages
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/", async (HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
+            var unregistered = RegistersApi.Incoming(user, views).Where(e => e.Status == IncomingStatus.Arrived).ToList();
+            return Html.Page(http, "งานของฉัน", user, RegisterPages.Home(RegistersApi.Inbox(user, views), unregistered, user));
+        });
+        app.MapGet("/registers/incoming", async (HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
+            return Html.Page(http, $"ทะเบียนหนังสือรับ — {views.Directory.Get(user.OrganizationId).Name}", user, RegisterPages.IncomingTable(RegistersApi.Incoming(user, views)));
+        });
+        app.MapGet("/registers/outgoing", async (HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
+            return Html.Page(http, $"ทะเบียนหนังสือส่ง — {views.Directory.Get(user.OrganizationId).Name}", user, RegisterPages.OutgoingTable(RegistersApi.Outgoing(user, views)));
+        });
+
+        app.MapGet("/letters/in/{stream}", async (string stream, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var user = CurrentUser.Get(http, s.Access);
+            var view = await IncomingApi.ViewAsync(stream, user, s, ct);
+            var chain = (await s.Views.CurrentAsync(ct)).Registers.ChainOf(stream);
+            return Html.Page(http, view.Letter.Arrival!.Content.Subject, user, IncomingPage.Render(http, view, user, chain));
+        });
+        MapAct(app, "/letters/in/{stream}/register", (u, st, f, s, ct) => s.Letters.RegisterAsync(u, st, ParseTime(f["receivedAt"]) ?? DateTimeOffset.UtcNow, ct));
+        MapAct(app, "/letters/in/{stream}/minute", (u, st, f, s, ct) => s.Letters.WriteMinuteAsync(u, st, f["text"].ToString(), ct));
+        MapAct(app, "/letters/in/{stream}/decision", (u, st, f, s, ct) =>
+            s.Letters.DecideAsync(u, st, Enum.TryParse<Decision>(f["decision"], out var d) ? d : throw new DomainException("ไม่รู้จักคำสั่งการนี้ (unknown decision)."), f["note"].ToString(), ct));
+        MapAct(app, "/letters/in/{stream}/acknowledge", (u, st, f, s, ct) => s.Letters.AcknowledgeAsync(u, st, ct));
+        MapAct(app, "/letters/in/{stream}/done", (u, st, f, s, ct) => s.Letters.ReportActionDoneAsync(u, st, f["note"].ToString(), ct));
+        app.MapPost("/letters/in/{stream}/forward", async (string stream, IFormCollection form, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var id = await IncomingApi.ForwardAsync(stream, new DraftRequest(null, null, null, null, null, null, List(form["to"]), ParseDate(form["actionDue"]), null, null, null),
+                CurrentUser.Get(http, s.Access).Id, s, ct);
+            return Results.Redirect($"/letters/out/{id}");
+        });
+
+        app.MapGet("/letters/out/{id}", async (string id, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var user = CurrentUser.Get(http, s.Access);
+            var letter = await OutgoingApi.ReadAsync(id, http, s, ct);
+            return Html.Page(http, letter.Content!.Subject, user, OutgoingPage.Render(http, letter, user, (await s.Views.CurrentAsync(ct)).Registers.TreeBelow(id)));
+        });
+        app.MapPost("/letters/out/{id}/sign", async (string id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            await s.Letters.SignAsync(CurrentUser.Get(http, s.Access).Id, id, ct);
+            return Results.Redirect($"/letters/out/{id}");
+        });
+        app.MapPost("/letters/out/{id}/dispatch", async (string id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            await s.Letters.DispatchAsync(CurrentUser.Get(http, s.Access).Id, id, ct);
+            return Results.Redirect($"/letters/out/{id}");
+        });
+
+        app.MapGet("/letters/paper", (HttpContext http, Services s) => Html.Page(http, "ลงทะเบียนรับหนังสือกระดาษ", CurrentUser.Get(http, s.Access), EntryForms.Paper(http)));
+        app.MapPost("/letters/paper", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var user = CurrentUser.Get(http, s.Access);
+            var request = new PaperApi.PaperRequest(f["senderName"], f["documentNumber"], ParseDate(f["date"]), f["subject"], LetterKind.ExternalLetter,
+                Enum.TryParse<Urgency>(f["urgency"], out var u) ? u : Urgency.None, Enum.TryParse<Secrecy>(f["secrecy"], out var x) ? x : Secrecy.None,
+                f["addresseeLine"], ParseDate(f["actionDue"]), ParseTime(f["receivedAt"]), f["entryKey"], null, null);
+            var (stream, _) = await s.Letters.RegisterPaperAsync(user.Id, user.OrganizationId, request.Letter(), request.ReceivedAt ?? DateTimeOffset.UtcNow,
+                entryKey: request.EntryKey, ct: ct);
+            return Results.Redirect($"/letters/in/{stream}");
+        });
+
+        app.MapGet("/letters/new", (HttpContext http, Services s) => Html.Page(http, "ร่างหนังสือ", CurrentUser.Get(http, s.Access), EntryForms.Draft(http)));
+        app.MapPost("/letters/new", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var user = CurrentUser.Get(http, s.Access);
+            var request = new DraftRequest(Enum.TryParse<LetterKind>(f["kind"], out var k) ? k : LetterKind.ExternalLetter,
+                Enum.TryParse<Urgency>(f["urgency"], out var u) ? u : Urgency.None, Secrecy.None, f["subject"], f["addresseeLine"],
+                f["body"].ToString().Split('\n'), List(f["to"]), ParseDate(f["actionDue"]), null, f["owningUnit"], f["contacts"]);
+            var id = await s.Letters.DraftAsync(user.Id, user.OrganizationId, request.Content(), request.Addressees(s.Directory.Current), request.ActionDue, ct: ct);
+            return Results.Redirect($"/letters/out/{id}");
+        });
+    }
+
+    private static void MapAct(WebApplication app, string pattern, Func<string, string, IFormCollection, Services, CancellationToken, Task> act) =>
+        app.MapPost(pattern, async (string stream, IFormCollection form, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            await act(CurrentUser.Get(http, s.Access).Id, stream, form, s, ct);
+            return Results.Redirect($"/letters/in/{stream}");
+        });
+
+    private static IReadOnlyList<string> List(string? text) =>
+        (text ?? "").Split([',', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static DateOnly? ParseDate(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new DomainException($"วันที่ '{text}' ไม่ถูกต้อง (a date must be YYYY-MM-DD).");
+
+    /// <summary>A time as a browser's datetime-local gives it: Bangkok time, no offset.</summary>
+    private static DateTimeOffset? ParseTime(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? new DateTimeOffset(t, TimeSpan.FromHours(7))
+            : throw new DomainException($"เวลา '{text}' ไม่ถูกต้อง (a time must be YYYY-MM-DDTHH:mm).");
+}

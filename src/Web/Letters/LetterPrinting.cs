@@ -1,0 +1,66 @@
+using Saraban.Documents.Reading;
+using Saraban.Documents.Rendering;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Thai;
+using CitedLetter = Saraban.Documents.Reading.CitedLetter;
+
+namespace Saraban.Web.Letters;
+
+/// <summary>
+/// A stored letter as the document the regulation prescribes: its fields in the shape the
+/// renderer reads (<see cref="LetterDocument"/>), drawn by the template of its kind. A draft prints
+/// with its number left open (ที่ อต ๐๐๒๓.๓/ว …), as on paper before the book gives one.
+/// </summary>
+internal sealed class LetterPrinting(LetterRenderer renderer)
+{
+    public static LetterDocument Document(OutgoingLetter letter, Organization sender)
+    {
+        var content = letter.Content!;
+        var circular = content.Kind == LetterKind.Circular;
+        var number = letter.Dispatch is { } d
+            ? new LetterNumber(sender.LetterPrefix, circular, d.RunningNumber, d.DocumentNumber)
+            : new LetterNumber(sender.LetterPrefix, circular, 0, $"ที่ {sender.LetterPrefix}/{(circular ? "ว " : "")}…");
+        var signer = letter.Signature is { } s
+            ? new Signer(s.SignerName, s.PositionLines[0], s.PositionLines.Count > 1 ? s.PositionLines[1] : null)
+            : new Signer("(ยังไม่ลงนาม)", sender.HeadTitle, null);
+        if (signer.Position is { } p && p.EndsWith(" ปฏิบัติราชการแทน", StringComparison.Ordinal))
+            signer = signer with { Position = p[..^" ปฏิบัติราชการแทน".Length] };
+        else if (signer.Position is { } q && q.EndsWith(" รักษาราชการแทน", StringComparison.Ordinal))
+            signer = signer with { Position = q[..^" รักษาราชการแทน".Length], ActingIn = signer.ActingFor, ActingFor = null };
+        var fields = new LetterFields
+        {
+            Kind = content.Kind.ToString(),
+            Urgency = LetterContent.ThaiName(content.Urgency) is { Length: > 0 } u ? u : null,
+            Secrecy = Workflow.Registers.RegisterNames.Thai(content.Secrecy) is { Length: > 0 } x ? x : null,
+            DocumentNumber = number,
+            Date = letter.Dispatch?.Date ?? BangkokTime.DateOf(DateTimeOffset.UtcNow),
+            Subject = content.Subject,
+            Addressee = content.AddresseeLine,
+            References = content.References.Select(r => new CitedLetter(r.DocumentNumber, r.Date)).ToList(),
+            Enclosures = content.EnclosedLetters.Select(e => $"สำเนาหนังสือ{e.From}{(e.From is null ? "" : " ")}{e.DocumentNumber} ลงวันที่ {ThaiDate.FormatFull(e.Date)}")
+                .Concat(content.Enclosures).ToList(),
+            Sender = sender.Name,
+            Signer = signer,
+            Deadline = letter.ActionDue,
+            OwningUnit = string.IsNullOrWhiteSpace(content.OwningUnit) ? null
+                : new OwningUnit(content.OwningUnit, string.IsNullOrWhiteSpace(content.Contacts) ? null : content.Contacts.Replace("โทร.", "").Trim(), null, null, []),
+            Body = content.Body,
+        };
+        return new LetterDocument(fields, sender.Address);
+    }
+
+    public byte[] Pdf(OutgoingLetter letter, Organization sender)
+    {
+        using var output = new MemoryStream();
+        renderer.WritePdf(Document(letter, sender), output);
+        return output.ToArray();
+    }
+
+    public byte[] Docx(OutgoingLetter letter, Organization sender)
+    {
+        using var output = new MemoryStream();
+        renderer.WriteDocx(Document(letter, sender), output);
+        return output.ToArray();
+    }
+}

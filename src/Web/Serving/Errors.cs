@@ -1,0 +1,56 @@
+using Saraban.Web.Pages;
+using Saraban.Workflow;
+using Saraban.Workflow.Access;
+using Saraban.Workflow.EventStore;
+
+namespace Saraban.Web.Serving;
+
+/// <summary>
+/// A refused act reaches the user as one clear message: problem+json on the API, a Thai page
+/// with the way back on the pages. Nothing was stored: every command decides before it appends.
+/// </summary>
+internal static class Errors
+{
+    public static void Use(WebApplication app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (Exception ex) when (StatusOf(ex) is { } status && !http.Response.HasStarted)
+        {
+            var message = ex is WrongExpectedVersionException
+                ? "มีผู้อื่นทำรายการกับหนังสือนี้ไปก่อนแล้ว โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง (someone else acted on this letter first; reload and try again)."
+                : ex.Message;
+            http.Response.Clear();
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: status, title: Title(status), detail: message).ExecuteAsync(http);
+                return;
+            }
+            var back = http.Request.Headers.Referer.FirstOrDefault() is { Length: > 0 } r && Uri.TryCreate(r, UriKind.Absolute, out var u) && u.Host == http.Request.Host.Host
+                ? u.PathAndQuery : "/";
+            await Html.Page(http, Title(status), null, $"<p class=\"error\">{Html.E(message)}</p><p><a href=\"{Html.E(back)}\">กลับ</a></p>", status).ExecuteAsync(http);
+        }
+    });
+
+    private static int? StatusOf(Exception ex) => ex switch
+    {
+        AccessDeniedException => StatusCodes.Status403Forbidden,
+        NotFoundException => StatusCodes.Status404NotFound,
+        WrongExpectedVersionException => StatusCodes.Status409Conflict,
+        DomainException => StatusCodes.Status400BadRequest,
+        _ => null,
+    };
+
+    private static string Title(int status) => status switch
+    {
+        403 => "ไม่มีสิทธิ์ทำรายการนี้",
+        404 => "ไม่พบหนังสือ",
+        409 => "หนังสือถูกเปลี่ยนระหว่างทำรายการ",
+        _ => "ทำรายการไม่ได้",
+    };
+}
+
+/// <summary>A letter or office the request names does not exist (or is not the user's to know of).</summary>
+internal sealed class NotFoundException(string message) : DomainException(message);

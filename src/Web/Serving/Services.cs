@@ -1,0 +1,11 @@
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Routing;
+using Saraban.Web.Letters;
+
+namespace Saraban.Web.Serving;
+
+/// <summary>What the endpoints act through, in one parameter.</summary>
+internal sealed record Services(Correspondence Letters, AccessService Access, DirectoryService Directory, RoutingEngine Routing, ReadModels Views,
+    LetterPrinting Printing);

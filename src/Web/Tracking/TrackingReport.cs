@@ -1,0 +1,88 @@
+using Saraban.Web.Serving;
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.Tracking;
+
+namespace Saraban.Web.Tracking;
+
+/// <summary>One local office's standing with a circular, as the tracker lists it.</summary>
+internal sealed record LocalStanding(string OrganizationId, string Name, string? DistrictName, bool Delivered, bool Registered, bool Acted,
+    DateTimeOffset? RegisteredAt, DateTimeOffset? ActedAt);
+
+/// <summary>A province's or district's local offices, counted.</summary>
+internal sealed record AreaRow(string OrganizationId, string Name, int Locals, int Delivered, int Registered, int Acted);
+
+/// <summary>
+/// What the tracker answers for one circular within the user's reach: central offices (the PM
+/// Office and its units) see the whole country, a province its own area, a district its own. The
+/// local offices expected come from the directory, so one the circular never reached shows as
+/// not yet delivered rather than missing.
+/// </summary>
+internal sealed record TrackingReport(string OriginLetterId, string Subject, string? DocumentNumber, string ScopeId, string ScopeName,
+    IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary, IReadOnlyList<AreaRow> Areas,
+    Stage Stage, IReadOnlyList<LocalStanding> NotYet, int NotYetTotal)
+{
+    public const int MaxListed = 1000;
+
+    public static TrackingReport Build(ReadModels views, UserAccount user, AccessService access, string origin, string? office, Stage stage)
+    {
+        access.Authorize(user.Id, Permission.Track, user.OrganizationId, DateTimeOffset.UtcNow);
+        var directory = views.Directory;
+        var letter = views.Registers.FindOutgoing(origin) ?? throw new NotFoundException("ไม่พบหนังสือเวียนนี้ (no such circular).");
+        var reach = ReachOf(directory, user.OrganizationId);
+        var scope = office is null ? reach : directory.Find(office) ?? throw new NotFoundException($"ไม่พบหน่วยงานรหัส '{office}' (unknown office).");
+        if (!Within(directory, scope, reach))
+            throw new AccessDeniedException($"{scope.Name} อยู่นอกพื้นที่ที่ท่านติดตามได้ (office '{scope.Id}' is outside your area).");
+
+        var tracker = views.Tracker;
+        var areas = AreasOf(directory, scope).Select(a =>
+        {
+            var locals = LocalsOf(directory, a);
+            return new AreaRow(a.Id, a.Name, locals.Count, Count(tracker, origin, locals, Stage.Delivered), Count(tracker, origin, locals, Stage.Registered),
+                Count(tracker, origin, locals, Stage.Acted));
+        }).ToList();
+        var notYet = tracker.NotYet(origin, stage, LocalsOf(directory, scope));
+        var listed = notYet.Take(MaxListed).Select(o =>
+        {
+            var p = tracker.Progress(origin, o.Id);
+            var district = o.ParentId is { } d && directory.Find(d) is { Type: OrganizationType.District } x ? x.Name : null;
+            return new LocalStanding(o.Id, o.Name, district, p is not null, p?.Registered == true, p?.Acted == true, p?.RegisteredAt, p?.ActedAt);
+        }).ToList();
+        // The counts by level cover the whole tree, so only those who reach the whole country get them.
+        var summary = scope.ParentId is null ? tracker.Summary(origin, directory) : new Dictionary<string, (int, int, int)>();
+        return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, areas, stage, listed, notYet.Count);
+    }
+
+    private static int Count(CirculationTracker tracker, string origin, IReadOnlyList<Organization> locals, Stage stage) =>
+        locals.Count - tracker.NotYet(origin, stage, locals).Count;
+
+    /// <summary>Central offices reach the whole country (the directory's root); others their own area.</summary>
+    public static Organization ReachOf(DirectoryView directory, string officeId)
+    {
+        var office = directory.Get(officeId);
+        if (office.Type is not (OrganizationType.PmOffice or OrganizationType.Unit)) return office;
+        while (office.ParentId is { } p) office = directory.Get(p);
+        return office;
+    }
+
+    public static bool Within(DirectoryView directory, Organization office, Organization reach)
+    {
+        for (Organization? o = office; o is not null; o = o.ParentId is { } p ? directory.Find(p) : null)
+            if (o.Id == reach.Id) return true;
+        return false;
+    }
+
+    private static IReadOnlyList<Organization> AreasOf(DirectoryView directory, Organization scope) => scope.Type switch
+    {
+        OrganizationType.Province => AddresseeGroup.DistrictsOf(scope.Id).Resolve(directory),
+        OrganizationType.District => [],
+        _ => AddresseeGroup.AllProvinces.Resolve(directory),
+    };
+
+    private static IReadOnlyList<Organization> LocalsOf(DirectoryView directory, Organization area) => area.Type switch
+    {
+        OrganizationType.Province => CirculationTracker.LocalOfficesOf(directory, area.Id),
+        OrganizationType.District => AddresseeGroup.LocalsOf(area.Id).Resolve(directory),
+        _ => AddresseeGroup.AllProvinces.Resolve(directory).SelectMany(p => CirculationTracker.LocalOfficesOf(directory, p.Id)).ToList(),
+    };
+}
