@@ -30,6 +30,8 @@ internal sealed class Server : IAsyncDisposable
                      .Concat(store.Length > 0 ? store : ["--db", Saraban.TempDb()]))
             psi.ArgumentList.Add(a);
         psi.Environment.Remove("SARABAN_POSTGRES");
+        // A home of its own, as a node on another machine would have: nothing is shared through ~/.aspnet.
+        psi.Environment["HOME"] = Directory.CreateTempSubdirectory("saraban-node-").FullName;
         var server = new Server(Process.Start(psi)!, new Uri($"http://127.0.0.1:{port}"));
         server._process.OutputDataReceived += (_, e) => { if (e.Data is not null) server._output.Enqueue(e.Data); };
         server._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) server._output.Enqueue(e.Data); };

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+
+namespace Saraban.Web.Tests;
+
+/// <summary>The deployment the product is built for: several web nodes on one PostgreSQL database.</summary>
+public sealed class when_two_nodes_serve_one_database
+{
+    [Fact]
+    public async Task a_sign_in_on_one_node_holds_on_the_other_and_what_one_records_the_other_shows()
+    {
+        var database = await NewSchemaAsync();
+        await using var first = await Server.StartAsync("--postgres", database);
+        await using var second = await Server.StartAsync("--postgres", database);
+        var cookies = new CookieContainer();
+        using var onFirst = await first.SignInAsync("uttaradit.clerk", cookies);
+        using var onSecond = second.Anonymous(cookies);
+
+        var me = await (await onSecond.GetAsync("/api/me")).JsonAsync();
+        Assert.Equal("uttaradit.clerk", me.GetProperty("userId").GetString());
+        var registered = await (await onSecond.PostAsJsonAsync("/api/letters/paper", new
+        {
+            senderName = "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดอุตรดิตถ์", documentNumber = "ที่ อต ๐๐๒๓.๓/๑๒", date = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            subject = "รายงานผลการประเมินตนเอง",
+        })).JsonAsync();
+        var register = await (await onFirst.GetAsync("/api/registers/incoming")).JsonAsync();
+        Assert.Equal(registered.GetProperty("incomingStreamId").GetString(), Assert.Single(register.EnumerateArray()).GetProperty("streamId").GetString());
+    }
+
+    /// <summary>A schema of its own in the database SARABAN_POSTGRES names; no server fails the test.</summary>
+    private static async Task<string> NewSchemaAsync()
+    {
+        var cs = Environment.GetEnvironmentVariable("SARABAN_POSTGRES") is { Length: > 0 } s
+            ? s : throw new InvalidOperationException("SARABAN_POSTGRES is not set: PostgreSQL tests need a server (./saraban test starts one).");
+        var schema = "w_" + Guid.NewGuid().ToString("N")[..16];
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
+        await cmd.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema }.ConnectionString;
+    }
+}
