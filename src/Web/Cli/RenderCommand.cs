@@ -10,11 +10,14 @@ public static class RenderCommand
     private const string Help =
         """
         Usage: ./saraban render --letter LETTER.json --out OUT.pdf|OUT.docx [options]
+               ./saraban render --letter-id ID --as USER --out OUT.pdf|OUT.docx [--db PATH | --postgres "CONN"]
                ./saraban render --stamp IN.pdf --agency NAME --receive-number N [--at "YYYY-MM-DD HH:mm"] --out OUT.pdf
 
         Renders a letter's fields (the JSON of letter-templates/examples/, the shape ./saraban intake
         --json prints, plus kind, body, senderAddress and the owning unit's contacts) with the
         template of its kind, as PDF (Thai shaped, font embedded, QR code) or as an editable DOCX.
+        With --letter-id, renders a letter stored in the database (an office's own letter, drafted,
+        signed or dispatched) for the user named by --as, who must be allowed to read it.
         With --stamp, puts a receive stamp (agency, เลขรับ, date, time) on an incoming PDF.
 
           --templates DIR     letter templates (default: letter-templates)
@@ -26,11 +29,14 @@ public static class RenderCommand
         a file that is not a PDF) exit 1 with one line; no output file is left behind.
         """;
 
-    public static int Run(string[] argv)
+    public static async Task<int> RunAsync(string[] argv)
     {
         var args = new Arguments(argv);
         if (args.Has("help")) return Verbs.Print(Help, 0);
         var letter = args.Get("letter");
+        var letterId = args.Get("letter-id");
+        var reader = args.Get("as");
+        var store = letterId is null ? null : StoreArguments.Read(args);
         var stamp = args.Get("stamp");
         var output = args.Get("out") ?? throw new UsageException("needs --out FILE (try ./saraban render --help)");
         var options = new RenderOptions
@@ -44,14 +50,17 @@ public static class RenderCommand
         var number = args.Has("receive-number") ? args.GetInt("receive-number", 1) : (int?)null;
         var at = args.Get("at");
         args.RejectUnknown();
-        if ((letter is null) == (stamp is null)) throw new UsageException("needs either --letter JSON or --stamp PDF (try ./saraban render --help)");
+        if (new[] { letter, stamp, letterId }.Count(x => x is not null) != 1)
+            throw new UsageException("needs one of --letter JSON, --letter-id ID or --stamp PDF (try ./saraban render --help)");
+        if (letterId is not null && reader is null) throw new UsageException("--letter-id needs --as USER: the user the letter is rendered for");
+        var stored = letterId is null ? null : await StoredLetter.LoadAsync(store!, letterId, reader!);
 
         try
         {
             using var renderer = new LetterRenderer(options);
-            if (letter is not null)
+            if (letter is not null || stored is not null)
             {
-                renderer.RenderToFile(LetterDocument.Load(letter), output);
+                renderer.RenderToFile(stored ?? LetterDocument.Load(letter!), output);
             }
             else
             {

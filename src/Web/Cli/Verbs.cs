@@ -42,7 +42,7 @@ public static class Verbs
                 "directory" => await DirectoryCommand.RunAsync(rest),
                 "cascade" => await CascadeCommand.RunAsync(rest),
                 "intake" => IntakeCommand.Run(rest),
-                "render" => RenderCommand.Run(rest),
+                "render" => await RenderCommand.RunAsync(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
                 _ => throw new UsageException($"unknown verb '{verb}' (try ./saraban --help)"),
             };

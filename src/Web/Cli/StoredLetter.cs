@@ -1,0 +1,28 @@
+using Saraban.Documents.Rendering;
+using Saraban.Web.Letters;
+using Saraban.Workflow;
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Numbering;
+
+namespace Saraban.Web.Cli;
+
+/// <summary>A letter from the database as the document to render, read as a user who may read it (as the web does).</summary>
+internal static class StoredLetter
+{
+    public static async Task<LetterDocument> LoadAsync(StoreOptions options, string letterId, string userId)
+    {
+        await using var store = options.CreateEventStore();
+        await store.InitializeAsync();
+        var types = SarabanEvents.All();
+        var directory = new DirectoryService(store, types);
+        var access = new AccessService(store, types, directory, new Passwords());
+        await directory.RefreshAsync();
+        await access.RefreshAsync();
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System);
+        var letter = await letters.ReadOutgoingAsync(userId, letterId);
+        return LetterPrinting.Document(letter, directory.Current.Get(letter.OrganizationId!));
+    }
+}
