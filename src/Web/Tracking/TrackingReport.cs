@@ -35,12 +35,12 @@ internal sealed record TrackingReport(string OriginLetterId, string Subject, str
             throw new AccessDeniedException($"{scope.Name} อยู่นอกพื้นที่ที่ท่านติดตามได้ (office '{scope.Id}' is outside your area).");
 
         var tracker = views.Tracker;
-        var areas = AreasOf(directory, scope).Select(a =>
-        {
-            var locals = LocalsOf(directory, a);
-            return new AreaRow(a.Id, a.Name, locals.Count, Count(tracker, origin, locals, Stage.Delivered), Count(tracker, origin, locals, Stage.Registered),
-                Count(tracker, origin, locals, Stage.Acted));
-        }).ToList();
+        AreaRow Row(string id, string name, IReadOnlyList<Organization> locals) => new(id, name, locals.Count,
+            Count(tracker, origin, locals, Stage.Delivered), Count(tracker, origin, locals, Stage.Registered), Count(tracker, origin, locals, Stage.Acted));
+        var areas = AreasOf(directory, scope).Select(a => Row(a.Id, a.Name, LocalsOf(directory, a))).ToList();
+        // A province's อบจ. and city municipalities get its letter straight from it, not through a district.
+        if (scope.Type == OrganizationType.Province)
+            areas.Insert(0, Row(scope.Id, "อบจ. และเทศบาลที่จังหวัดแจ้งโดยตรง", AddresseeGroup.ProvinceLocalsOf(scope.Id).Resolve(directory)));
         var notYet = tracker.NotYet(origin, stage, LocalsOf(directory, scope));
         var listed = notYet.Take(MaxListed).Select(o =>
         {
