@@ -41,7 +41,7 @@ internal static class Html
         main{padding:1em 2em;max-width:70em}
         table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
         .card{border:1px solid #ccc;border-radius:6px;padding:.8em;margin:.8em 0;display:flex;flex-direction:column;gap:.5em;max-width:40em}
-        .error{color:#b00020;font-weight:bold}.muted{color:#666}.urgent{color:#c00;font-weight:bold}
+        form.inline{display:inline;margin-left:.5em}.error{color:#b00020;font-weight:bold}.muted{color:#666}.urgent{color:#c00;font-weight:bold}
         input,select,textarea,button{font:inherit}textarea{min-height:5em}
         </style></head>
         <body>
@@ -53,7 +53,7 @@ internal static class Html
 
     private static string Menu(HttpContext http, UserAccount? user) => user is null ? "" : $"""
         <a href="/">งานของฉัน</a><a href="/registers/incoming">ทะเบียนรับ</a><a href="/registers/outgoing">ทะเบียนส่ง</a>
-        <a href="/letters/paper">ลงรับหนังสือกระดาษ</a><a href="/letters/new">ร่างหนังสือ</a><a href="/tracking">ติดตามหนังสือเวียน</a>
+        <a href="/letters/paper">ลงรับหนังสือกระดาษ</a><a href="/letters/new">ร่างหนังสือ</a><a href="/tracking">ติดตามหนังสือเวียน</a>{(user.Has(Role.Admin) ? "<a href=\"/admin\">ผู้ใช้</a>" : "")}
         <span>{E(user.FullName)} ({E(user.Position)})</span>
         {Form(http, "/logout", "<button type=\"submit\">ออกจากระบบ</button>", "logout")}
         """;

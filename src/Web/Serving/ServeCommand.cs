@@ -111,6 +111,7 @@ public static class ServeCommand
         PaperApi.Map(app);
         RegistersApi.Map(app);
         TrackingApi.Map(app);
+        AdminApi.Map(app);
         LetterPages.Map(app);
         TrackingPages.Map(app);
         await app.RunAsync();

@@ -1,0 +1,110 @@
+using Saraban.Web.Pages;
+using Saraban.Web.Serving;
+using Saraban.Workflow;
+using Saraban.Workflow.Access;
+using Saraban.Workflow.EventStore;
+using static Saraban.Web.Pages.Html;
+
+namespace Saraban.Web.Accounts;
+
+/// <summary>
+/// An office's admin keeps its staff: new users, and the delegations that let a deputy sign for the
+/// head (ปฏิบัติราชการแทน) while the head is away. Everyone may change their own password.
+/// </summary>
+internal static class AdminApi
+{
+    public sealed record NewUserRequest(string? UserId, string? FullName, string? Position, IReadOnlyList<Role>? Roles, string? Password);
+    public sealed record DelegationRequest(string? DeputyUserId, DelegationKind? Kind, DateTimeOffset? ValidFrom, DateTimeOffset? ValidUntil);
+    public sealed record PasswordRequest(string? Current, string? New);
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/admin/users", async (HttpContext http, Services s, CancellationToken ct) => Results.Ok(Staff(await AdminAsync(http, s, ct), s)));
+        app.MapPost("/api/admin/users", async (NewUserRequest body, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var admin = await AdminAsync(http, s, ct);
+            await s.Access.RegisterUserAsync(body.UserId?.Trim() ?? "", admin.Organization.Id, body.FullName ?? "", body.Position ?? "", body.Roles ?? [],
+                body.Password ?? "", Meta(admin), ct);
+            return Results.Created($"/api/admin/users/{body.UserId}", null);
+        });
+        app.MapPost("/api/admin/delegations", async (DelegationRequest body, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var admin = await AdminAsync(http, s, ct);
+            var id = await s.Access.GrantDelegationAsync(body.DeputyUserId ?? "", admin.Organization.Id, body.Kind ?? DelegationKind.ActingFor,
+                body.ValidFrom ?? DateTimeOffset.UtcNow, body.ValidUntil ?? throw new DomainException("ต้องระบุวันสิ้นสุดการมอบอำนาจ (validUntil is missing)."),
+                Meta(admin), ct);
+            return Results.Ok(new { delegationId = id });
+        });
+        app.MapPost("/api/admin/delegations/{id:guid}/revoke", async (Guid id, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var admin = await AdminAsync(http, s, ct);
+            if (s.Access.Current.FindDelegation(id) is not { } d || d.OrganizationId != admin.Organization.Id)
+                throw new NotFoundException("ไม่พบการมอบอำนาจนี้ในหน่วยงานของท่าน (no such delegation in your office).");
+            await s.Access.RevokeDelegationAsync(id, Meta(admin), ct);
+            return Results.NoContent();
+        });
+        app.MapPost("/api/me/password", async (PasswordRequest body, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var user = CurrentUser.Get(http, s.Access);
+            if (s.Access.Authenticate(user.Id, body.Current ?? "") is null)
+                throw new AccessDeniedException("รหัสผ่านเดิมไม่ถูกต้อง (the current password is wrong).");
+            await s.Access.ChangePasswordAsync(user.Id, body.New ?? "", new EventMetadata(user.Id, user.OrganizationId, Guid.CreateVersion7(), null), ct);
+            return Results.NoContent();
+        }).RequireRateLimiting(SignIn.LoginLimit);
+        app.MapGet("/admin", async (HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var admin = await AdminAsync(http, s, ct);
+            return Html.Page(http, $"ผู้ใช้และการมอบอำนาจ — {admin.Organization.Name}", admin.User, Page(http, Staff(admin, s)));
+        });
+        app.MapPost("/admin/delegations", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var admin = await AdminAsync(http, s, ct);
+            await s.Access.GrantDelegationAsync(f["deputyUserId"].ToString(), admin.Organization.Id,
+                Enum.TryParse<DelegationKind>(f["kind"], out var k) ? k : DelegationKind.ActingFor, Day(f["validFrom"]), Day(f["validUntil"]).AddDays(1), Meta(admin), ct);
+            return Results.Redirect("/admin");
+        });
+        app.MapPost("/admin/delegations/{id:guid}/revoke", async (Guid id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var admin = await AdminAsync(http, s, ct);
+            if (s.Access.Current.FindDelegation(id) is not { } d || d.OrganizationId != admin.Organization.Id)
+                throw new NotFoundException("ไม่พบการมอบอำนาจนี้ในหน่วยงานของท่าน (no such delegation in your office).");
+            await s.Access.RevokeDelegationAsync(id, Meta(admin), ct);
+            return Results.Redirect("/admin");
+        });
+    }
+
+    private static async Task<Actor> AdminAsync(HttpContext http, Services s, CancellationToken ct)
+    {
+        await s.Access.RefreshAsync(ct);
+        var user = CurrentUser.Get(http, s.Access);
+        return s.Access.Authorize(user.Id, Permission.Administer, user.OrganizationId, DateTimeOffset.UtcNow);
+    }
+
+    private static EventMetadata Meta(Actor admin) => new(admin.User.Id, admin.Organization.Id, Guid.CreateVersion7(), null);
+
+    public sealed record StaffMember(string UserId, string FullName, string Position, IReadOnlyList<Role> Roles, IReadOnlyList<Delegation> Delegations);
+
+    private static IReadOnlyList<StaffMember> Staff(Actor admin, Services s) =>
+        s.Access.Current.Users.Where(u => u.OrganizationId == admin.Organization.Id).OrderBy(u => u.Id, StringComparer.Ordinal)
+            .Select(u => new StaffMember(u.Id, u.FullName, u.Position, u.Roles.Order().ToList(), s.Access.Current.DelegationsOf(u.Id).ToList())).ToList();
+
+    /// <summary>A day as the form gives it, from its start in Bangkok.</summary>
+    private static DateTimeOffset Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", out var d) ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7))
+        : throw new DomainException($"วันที่ '{text}' ไม่ถูกต้อง (a date must be YYYY-MM-DD).");
+
+    private static string Page(HttpContext http, IReadOnlyList<StaffMember> staff) =>
+        "<table><tr><th>ผู้ใช้</th><th>ชื่อ</th><th>ตำแหน่ง</th><th>บทบาท</th><th>การมอบอำนาจ</th></tr>"
+        + string.Concat(staff.Select(m => $"<tr><td>{E(m.UserId)}</td><td>{E(m.FullName)}</td><td>{E(m.Position)}</td>"
+            + $"<td>{E(string.Join(", ", m.Roles.Select(r => r.ThaiName())))}</td><td>"
+            + string.Concat(m.Delegations.Select(d => $"{(d.Kind == DelegationKind.ActingFor ? "ปฏิบัติราชการแทน" : "รักษาราชการแทน")} {E(Time(d.ValidFrom))} – {E(Time(d.ValidUntil))}"
+                + (d.Revoked ? " (ยกเลิกแล้ว)" : Form(http, $"/admin/delegations/{d.Id}/revoke", "<button type=\"submit\">ยกเลิก</button>", "inline"))))
+            + "</td></tr>")) + "</table><h2>มอบอำนาจ</h2>"
+        + Form(http, "/admin/delegations", $"""
+            <label>รองหัวหน้า <select name="deputyUserId">{string.Concat(staff.Where(m => m.Roles.Contains(Role.Deputy)).Select(m => $"<option value=\"{E(m.UserId)}\">{E(m.FullName)}</option>"))}</select></label>
+            <label>แบบ <select name="kind"><option value="ActingFor">ปฏิบัติราชการแทน</option><option value="ActingIn">รักษาราชการแทน</option></select></label>
+            <label>ตั้งแต่วันที่ <input type="date" name="validFrom" required></label>
+            <label>ถึงวันที่ <input type="date" name="validUntil" required></label>
+            <button type="submit">มอบอำนาจ</button>
+            """);
+}
