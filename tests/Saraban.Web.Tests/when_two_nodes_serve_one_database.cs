@@ -26,6 +26,20 @@ public sealed class when_two_nodes_serve_one_database
         })).JsonAsync();
         var register = await (await onFirst.GetAsync("/api/registers/incoming")).JsonAsync();
         Assert.Equal(registered.GetProperty("incomingStreamId").GetString(), Assert.Single(register.EnumerateArray()).GetProperty("streamId").GetString());
+
+        // The admin revokes the deputy's delegation on one node; the deputy, on the other, cannot sign any more.
+        using var admin = await first.SignInAsync("uttaradit.admin");
+        using var vice = await second.SignInAsync("uttaradit.vice");
+        var draft = await (await onFirst.PostAsJsonAsync("/api/letters/outgoing", new
+        {
+            subject = "ขอเชิญประชุม", addresseeLine = "นายอำเภอเมืองอุตรดิตถ์", body = new[] { "จึงเรียนมาเพื่อโปรดเข้าร่วมประชุม" }, to = new[] { "dist-5301" },
+        })).JsonAsync(HttpStatusCode.Created);
+        var delegation = (await (await admin.GetAsync("/api/admin/users")).JsonAsync()).EnumerateArray()
+            .Single(u => u.GetProperty("userId").GetString() == "uttaradit.vice").GetProperty("delegations")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/admin/delegations/{delegation}/revoke", new { })).StatusCode);
+        var refused = await vice.PostAsJsonAsync($"/api/letters/outgoing/{draft.GetProperty("letterId").GetString()}/sign", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("revoked", await refused.Content.ReadAsStringAsync());
     }
 
     /// <summary>A schema of its own in the database SARABAN_POSTGRES names; no server fails the test.</summary>

@@ -88,6 +88,7 @@ public static class ServeCommand
             new ReadModels(store, new LetterRegisters(types), inbox, new CirculationTracker(types), access, directory),
             new LetterPrinting(renderer)));
         builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddHostedService<ViewsWarmer>();
         builder.Services.AddQuartz(q => q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
             .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever())));
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -96,6 +97,7 @@ public static class ServeCommand
         app.UseStatusCodePages();
         Errors.Use(app);
         app.UseAuthentication();
+        Freshness.Use(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -1,0 +1,42 @@
+using Saraban.Workflow.Access;
+using Saraban.Workflow.Directory;
+
+namespace Saraban.Web.Serving;
+
+/// <summary>
+/// Several nodes share one database: before a request is authorized, this node reads what the
+/// others recorded about users, delegations and offices, so a delegation revoked on one node
+/// stops the deputy on every node at once, not at the next restart.
+/// </summary>
+internal static class Freshness
+{
+    public static void Use(WebApplication app) => app.Use(async (http, next) =>
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            await http.RequestServices.GetRequiredService<AccessService>().RefreshAsync(http.RequestAborted);
+            await http.RequestServices.GetRequiredService<DirectoryService>().RefreshAsync(http.RequestAborted);
+        }
+        await next(http);
+    });
+}
+
+/// <summary>Keeps the views warm between requests, so the first page after a quiet spell (or a restart) does not wait for them.</summary>
+internal sealed class ViewsWarmer(Services services, ILogger<ViewsWarmer> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await services.Views.CurrentAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Catching up the views failed; retrying");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+}
