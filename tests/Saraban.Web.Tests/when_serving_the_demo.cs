@@ -13,9 +13,12 @@ public sealed class when_serving_the_demo
         var health = await anonymous.GetStringAsync("/api/health");
         var status = await anonymous.GetStringAsync("/status");
         var missing = await anonymous.GetAsync("/api/no-such-thing");
+        var openApi = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
 
         Assert.True(JsonDocument.Parse(health).RootElement.GetProperty("headPosition").GetInt64() > 8806);
         Assert.Contains("ระบบสารบรรณอิเล็กทรอนิกส์", status);
+        Assert.True(openApi.TryGetProperty("/api/letters/outgoing/{id}/dispatch", out _));
+        Assert.True(openApi.TryGetProperty("/api/tracking/{origin}", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Contains(server.Output, l => l.Contains("uttaradit.governor") && l.Contains("head"));

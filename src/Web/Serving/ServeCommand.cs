@@ -68,6 +68,7 @@ public static class ServeCommand
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new SharedKeyRing(store, types)));
         builder.Services.AddAntiforgery();
+        builder.Services.AddOpenApi();
         SignIn.AddServices(builder.Services);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(types);
@@ -104,6 +105,7 @@ public static class ServeCommand
         JsonOnly.Use(app);
         app.MapGet("/api/health", async (IEventStore s, CancellationToken ct) =>
             Results.Ok(new { status = "ok", backend = s.Backend, headPosition = await s.HeadPositionAsync(ct) })).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json: the API's description, for other systems to build against
         IntakeEndpoint.Map(app);
         app.MapGet("/status", async (IEventStore s, CancellationToken ct) =>
             Results.Content(await HomePage.RenderAsync(s, ct), "text/html; charset=utf-8")).AllowAnonymous();
