@@ -26,6 +26,21 @@ public sealed class when_serving_the_demo
     }
 
     [Fact]
+    public async Task the_demo_circular_waits_in_every_province_once_however_often_serve_starts()
+    {
+        var db = Saraban.TempDb();
+        await using (var first = await Server.StartAsync("--db", db)) { }
+        await using var server = await Server.StartAsync("--db", db);
+        using var clerk = await server.SignInAsync("uttaradit.clerk");
+        var inbox = await Http.EventuallyAsync(async () => await (await clerk.GetAsync("/api/inbox")).JsonAsync(), j => j.GetArrayLength() > 0);
+        var item = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal("ที่ นร ๐๑๐๗/ว ๑", item.GetProperty("letter").GetProperty("documentNumber").GetString());
+        using var tracker = await server.SignInAsync("odloc.tracker");
+        var reached = await Http.EventuallyAsync(async () => await (await tracker.GetAsync("/api/tracking")).JsonAsync(), j => j.GetArrayLength() > 0);
+        Assert.Single(reached.EnumerateArray());
+    }
+
+    [Fact]
     public async Task intake_reads_a_pasted_letter_for_a_signed_in_clerk_only()
     {
         await using var server = await Server.StartAsync();

@@ -61,9 +61,9 @@ public sealed class when_someone_acts_without_the_right
         using var tracker = await server.SignInAsync("uttaradit.tracker");
         Assert.Equal(HttpStatusCode.OK, (await governor.GetAsync($"/api/letters/incoming/{stream}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await tracker.GetAsync($"/api/letters/incoming/{stream}")).StatusCode);
-        var line = Assert.Single((await (await tracker.GetAsync("/api/registers/incoming")).JsonAsync()).EnumerateArray());
+        var line = Assert.Single((await (await tracker.GetAsync("/api/registers/incoming")).JsonAsync()).EnumerateArray(), l => l.GetProperty("streamId").GetString() == stream);
         Assert.Equal("(หนังสือลับ)", line.GetProperty("subject").GetString());
-        var clerkLine = Assert.Single((await (await clerk.GetAsync("/api/registers/incoming")).JsonAsync()).EnumerateArray());
+        var clerkLine = Assert.Single((await (await clerk.GetAsync("/api/registers/incoming")).JsonAsync()).EnumerateArray(), l => l.GetProperty("streamId").GetString() == stream);
         Assert.Equal("ขอข้อมูลผู้รับเหมาก่อสร้าง", clerkLine.GetProperty("subject").GetString());
     }
 }

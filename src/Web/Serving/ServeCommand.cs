@@ -83,8 +83,9 @@ public static class ServeCommand
         var routing = new LetterRouting(store, types, catalog, access);
         builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory));
         var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = urls.Split(';')[0].TrimEnd('/') + "/verify" });
-        builder.Services.AddSingleton(new Services(
-            new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing),
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
+        await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
+        builder.Services.AddSingleton(new Services(letters,
             access, directory, engine,
             new ReadModels(store, new LetterRegisters(types), inbox, new CirculationTracker(types), access, directory),
             new LetterPrinting(renderer)));

@@ -1,6 +1,7 @@
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
 
 namespace Saraban.Workflow.Demo;
 
@@ -52,5 +53,41 @@ public static class DemoData
                 await access.GrantDelegationAsync(deputy.Id, deputy.OrganizationId, DelegationKind.ActingFor,
                     clock.GetUtcNow().AddMinutes(-1), clock.GetUtcNow().AddYears(1), system, ct);
         return users;
+    }
+
+    /// <summary>The demo circular's id: fixed, so a restart finds it sent and sends nothing again.</summary>
+    public const string CircularId = "0192d3e4a0007000800000000002567a";
+
+    /// <summary>
+    /// The PM Office's circular of the domain guide, signed and sent to every province, so a first
+    /// look at `serve` finds it waiting in Uttaradit's inbox and in the tracker. Sent once.
+    /// </summary>
+    public static async Task EnsureCircularAsync(Correspondence letters, CancellationToken ct)
+    {
+        OutgoingLetter? existing;
+        try
+        {
+            existing = await letters.ReadOutgoingAsync("pmo.clerk", CircularId, ct);
+        }
+        catch (AccessDeniedException)
+        {
+            return; // the demo accounts are gone: a real deployment, leave it alone
+        }
+        catch (DomainException)
+        {
+            existing = null; // not drafted yet
+        }
+        if (existing?.Dispatch is not null) return;
+        var content = new LetterContent(LetterKind.Circular, Urgency.MostUrgent, Secrecy.None,
+            "การประเมินมาตรฐานขั้นต่ำการให้บริการสาธารณะขององค์กรปกครองส่วนท้องถิ่น ประจำปี ๒๕๖๗",
+            "ผู้ว่าราชการจังหวัด ทุกจังหวัด", [], ["แบบประเมิน อปท.๑ และ อปท.๒-๑ ถึง ๒-๖"], [],
+            ["ด้วยสำนักงานคณะกรรมการการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่นกำหนดให้องค์กรปกครองส่วนท้องถิ่นทุกแห่งประเมินตนเองตามมาตรฐานขั้นต่ำการให้บริการสาธารณะ ตามแบบ อปท.๑ และ อปท.๒-๑ ถึง ๒-๖ ระหว่างวันที่ ๔ มิถุนายน ถึงวันที่ ๓๑ กรกฎาคม ๒๕๖๗",
+             "จึงเรียนมาเพื่อโปรดพิจารณาแจ้งองค์กรปกครองส่วนท้องถิ่นในพื้นที่ดำเนินการต่อไป"],
+            "สำนักงานคณะกรรมการการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่น", "โทร. ๐ ๒๒๘๓ ๔๐๐๐");
+        if (existing is null)
+            await letters.DraftAsync("pmo.clerk", "pmo-ops", content, AddresseeGroup.AllProvinces.Resolve(letters.Directory).Select(o => o.Id).ToList(),
+                new DateOnly(2024, 7, 31), CircularId, ct);
+        if (existing?.Signature is null) await letters.SignAsync("pmo.head", CircularId, ct);
+        await letters.DispatchAsync("pmo.clerk", CircularId, ct);
     }
 }

@@ -15,6 +15,9 @@ namespace Saraban.Workflow.Letters;
 public sealed partial class Correspondence(IEventStore store, EventTypes types, DirectoryService directory, AccessService access,
     NumberIssuer numbers, TimeProvider clock, LetterRouting? routing = null)
 {
+    /// <summary>The offices as they are now: who a group names.</summary>
+    public DirectoryView Directory => directory.Current;
+
     public async Task<string> DraftAsync(string userId, string organizationId, LetterContent content, IReadOnlyList<string> addressees,
         DateOnly? actionDue = null, string? letterId = null, CancellationToken ct = default)
     {
