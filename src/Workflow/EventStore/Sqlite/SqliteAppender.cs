@@ -17,6 +17,8 @@ internal sealed class SqliteAppender : IDisposable
     public SqliteAppender(SqliteConnection connection)
     {
         _c = connection;
+        // The background checkpointer copies the WAL; the writer's own autocheckpoint is its backstop.
+        SqliteConnections.Execute(_c, $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterBackstopPages};");
         // Everything the decision needs, in one step: is the first event already stored (a retry),
         // the stream's version, and the chain's head.
         (_state, var sp) = Prepare("""
@@ -161,6 +163,7 @@ internal sealed class SqliteAppender : IDisposable
 internal sealed class PendingAppend(IReadOnlyList<StreamAppend> appends)
 {
     public IReadOnlyList<StreamAppend> Appends { get; } = appends;
+    public int Events { get; } = appends.Sum(a => a.Events.Count);
     public IReadOnlyList<AppendResult>? Results { get; set; }
     public Exception? Error { get; set; }
     public TaskCompletionSource<IReadOnlyList<AppendResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
