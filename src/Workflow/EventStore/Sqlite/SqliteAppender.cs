@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Saraban.Workflow.EventStore.Sqlite;
 
@@ -10,13 +11,15 @@ internal sealed class SqliteAppender : IDisposable
 {
     internal const string Columns = "position, stream_id, version, event_id, type, data, user_id, org_id, correlation_id, causation_id, recorded_at";
     private readonly SqliteConnection _c;
-    private readonly SqliteCommand _state, _find, _insert;
+    private readonly SqliteCommand _state, _find, _insert, _begin, _commit, _rollback, _save, _release, _rollbackTo;
     private readonly SqliteParameter _stateId, _stateStream, _findId;
     private readonly SqliteParameter[] _values;
 
     public SqliteAppender(SqliteConnection connection)
     {
         _c = connection;
+        // The background checkpointer copies the WAL; the writer's own autocheckpoint is its backstop.
+        SqliteConnections.Execute(_c, $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterBackstopPages};");
         // Everything the decision needs, in one step: is the first event already stored (a retry),
         // the stream's version, and the chain's head.
         (_state, var sp) = Prepare("""
@@ -28,6 +31,12 @@ internal sealed class SqliteAppender : IDisposable
         (_stateId, _stateStream) = (sp[0], sp[1]);
         (_find, var fp) = Prepare("SELECT stream_id, version FROM events WHERE event_id = $id", "$id");
         _findId = fp[0];
+        (_begin, _) = Prepare("BEGIN IMMEDIATE");
+        (_commit, _) = Prepare("COMMIT");
+        (_rollback, _) = Prepare("ROLLBACK");
+        (_save, _) = Prepare("SAVEPOINT append");
+        (_release, _) = Prepare("RELEASE append");
+        (_rollbackTo, _) = Prepare("ROLLBACK TO append");
         (_insert, _values) = Prepare($"INSERT INTO events ({Columns}, hash) VALUES ($p, $s, $v, $id, $t, $d, $u, $o, $c, $k, $at, $h)",
             "$p", "$s", "$v", "$id", "$t", "$d", "$u", "$o", "$c", "$k", "$at", "$h");
     }
@@ -41,33 +50,43 @@ internal sealed class SqliteAppender : IDisposable
     public void AppendGroup(IReadOnlyList<PendingAppend> group, DateTimeOffset now)
     {
         // IMMEDIATE takes the write lock up front, so the checks and the inserts see one state even
-        // when another process shares the file. Leaving without Commit rolls everything back.
-        using var tx = _c.BeginTransaction(deferred: false);
-        _state.Transaction = _find.Transaction = _insert.Transaction = tx;
-        if (group.Count == 1)
+        // when another process shares the file. The transaction statements are prepared once, like
+        // the others (SqliteConnection.BeginTransaction would compile BEGIN and COMMIT every time).
+        _begin.ExecuteNonQuery();
+        try
         {
-            // Alone, the transaction is the savepoint: a refusal simply leaves without committing.
-            try { group[0].Results = Append(group[0].Appends, now); }
-            catch (EventStoreException ex) { group[0].Error = ex; return; }
-            tx.Commit();
-            return;
+            if (group.Count == 1)
+            {
+                // Alone, the transaction is the savepoint: a refusal simply leaves without committing.
+                try { group[0].Results = Append(group[0].Appends, now); }
+                catch (EventStoreException ex) { group[0].Error = ex; return; }
+            }
+            else
+            {
+                foreach (var pending in group)
+                {
+                    _save.ExecuteNonQuery();
+                    try
+                    {
+                        pending.Results = Append(pending.Appends, now);
+                        _release.ExecuteNonQuery();
+                    }
+                    catch (EventStoreException ex)
+                    {
+                        _rollbackTo.ExecuteNonQuery();
+                        _release.ExecuteNonQuery();
+                        pending.Error = ex;
+                    }
+                }
+            }
+            _commit.ExecuteNonQuery();
         }
-        foreach (var pending in group)
+        finally
         {
-            tx.Save("append");
-            try
-            {
-                pending.Results = Append(pending.Appends, now);
-                tx.Release("append");
-            }
-            catch (EventStoreException ex)
-            {
-                tx.Rollback("append");
-                tx.Release("append");
-                pending.Error = ex;
-            }
+            // Still in the transaction: a refusal, or a failure before or during COMMIT. (SQLite may
+            // already have rolled back by itself after an I/O error; then there is nothing to undo.)
+            if (raw.sqlite3_get_autocommit(_c.Handle) == 0) _rollback.ExecuteNonQuery();
         }
-        tx.Commit();
     }
 
     private IReadOnlyList<AppendResult> Append(IReadOnlyList<StreamAppend> appends, DateTimeOffset now)
@@ -152,7 +171,7 @@ internal sealed class SqliteAppender : IDisposable
 
     public void Dispose()
     {
-        _state.Dispose(); _find.Dispose(); _insert.Dispose();
+        foreach (var cmd in new[] { _state, _find, _insert, _begin, _commit, _rollback, _save, _release, _rollbackTo }) cmd.Dispose();
         _c.Dispose();
     }
 }
@@ -161,6 +180,7 @@ internal sealed class SqliteAppender : IDisposable
 internal sealed class PendingAppend(IReadOnlyList<StreamAppend> appends)
 {
     public IReadOnlyList<StreamAppend> Appends { get; } = appends;
+    public int Events { get; } = appends.Sum(a => a.Events.Count);
     public IReadOnlyList<AppendResult>? Results { get; set; }
     public Exception? Error { get; set; }
     public TaskCompletionSource<IReadOnlyList<AppendResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -15,11 +15,13 @@ public sealed class SqliteEventStore : IEventStore
     private readonly Queue<PendingAppend> _queue = new();
     private bool _draining;
     private SqliteAppender? _writer;
+    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteEventStore(string path, TimeProvider? clock = null)
     {
         _connections = new SqliteConnections(System.IO.Path.GetFullPath(path));
         _clock = clock ?? TimeProvider.System;
+        _checkpointer = new SqliteCheckpointer(_connections);
     }
 
     public string Backend => "sqlite";
@@ -75,6 +77,9 @@ public sealed class SqliteEventStore : IEventStore
         {
             _writer ??= new SqliteAppender(_connections.Open());
             _writer.AppendGroup(group, EventChain.TruncateToMicroseconds(_clock.GetUtcNow()));
+            int events = 0;
+            foreach (var p in group) events += p.Events;
+            _checkpointer.Committed(events);
         }
         catch (Exception ex)
         {
@@ -153,6 +158,7 @@ public sealed class SqliteEventStore : IEventStore
 
     public ValueTask DisposeAsync()
     {
+        _checkpointer.Dispose();
         _writer?.Dispose();
         return ValueTask.CompletedTask;
     }
