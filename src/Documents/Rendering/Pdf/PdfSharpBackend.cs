@@ -132,12 +132,14 @@ public sealed class PdfSharpBackend : IPdfBackend
     }
 
     // One rectangle per run of dark modules in a row, written as raw operators: through XGraphics
-    // a QR code's thousand rectangles cost more than the rest of the letter.
+    // a QR code's thousand rectangles cost more than the rest of the letter. A transform scales one
+    // module to one unit (y down), so the rectangles are small integers, cheap to format.
     private static string QrOperators(QrItem q, double pageHeight)
     {
         var n = q.Modules.Length;
         var cell = q.Size / n;
-        var ops = new System.Text.StringBuilder("q 0 g\n");
+        var ops = new System.Text.StringBuilder(64 + (n * n));
+        ops.Append(System.Globalization.CultureInfo.InvariantCulture, $"q 0 g {cell:0.####} 0 0 {-cell:0.####} {q.X:0.###} {pageHeight - q.Y:0.###} cm\n");
         for (var row = 0; row < n; row++)
         {
             var modules = q.Modules[row];
@@ -154,9 +156,7 @@ public sealed class PdfSharpBackend : IPdfBackend
                     col++;
                 }
 
-                var x = q.X + (start * cell);
-                var y = pageHeight - q.Y - ((row + 1) * cell);
-                ops.Append(System.Globalization.CultureInfo.InvariantCulture, $"{x:0.##} {y:0.##} {(col - start + 1) * cell:0.##} {cell:0.##} re\n");
+                ops.Append(start).Append(' ').Append(row).Append(' ').Append(col - start + 1).Append(" 1 re\n");
             }
         }
 
