@@ -17,6 +17,9 @@ public sealed class PdfSharpBackend : IPdfBackend
     private readonly LetterFonts _fonts;
     private readonly string _family;
 
+    // Per backend, not static: an image lives as long as the renderer (or caller) holding it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<LetterImage, PreparedImage> _images = new();
+
     public PdfSharpBackend(LetterFonts fonts)
     {
         _fonts = fonts;
@@ -33,21 +36,52 @@ public sealed class PdfSharpBackend : IPdfBackend
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(laid.Width);
             page.Height = XUnit.FromPoint(laid.Height);
-            List<QrItem> codes;
+            List<PageItem> raw;
             using (var gfx = XGraphics.FromPdfPage(page))
             {
-                codes = Draw(gfx, laid.Items, drawn);
+                raw = Draw(gfx, laid.Items, drawn, rawImages: true);
             }
 
-            foreach (var code in codes)
-            {
-                page.Contents.AppendContent().CreateStream(System.Text.Encoding.ASCII.GetBytes(QrOperators(code, laid.Height)));
-            }
+            WriteRaw(document, page, raw, laid.Height);
         }
 
         var fonts = document.Pages.Cast<PdfPage>().SelectMany(ToUnicodeMap.FontsOf).Distinct().ToList();
         ToUnicodeMap.Replace(document, fonts, _fonts.Regular, _fonts.Bold, drawn.Regular, drawn.Bold);
         document.Save(output, closeStream: false);
+    }
+
+    /// <summary>Images under everything else (they come first in a page's items), QR codes over it.</summary>
+    private void WriteRaw(PdfDocument document, PdfPage page, List<PageItem> raw, double pageHeight)
+    {
+        var images = new System.Text.StringBuilder();
+        foreach (var item in raw)
+        {
+            switch (item)
+            {
+                case QrItem code:
+                    page.Contents.AppendContent().CreateStream(System.Text.Encoding.ASCII.GetBytes(QrOperators(code, pageHeight)));
+                    break;
+                case ImageItem i:
+                    var xobject = _images.GetValue(i.Image, PreparedImage.Prepare).AddTo(document);
+                    var resources = page.Elements.GetDictionary("/Resources") ?? Put(page, "/Resources", new PdfDictionary(document));
+                    var xobjects = resources.Elements.GetDictionary("/XObject") ?? Put(resources, "/XObject", new PdfDictionary(document));
+                    var name = $"/SarabanImage{xobjects.Elements.Count}";
+                    xobjects.Elements.SetReference(name, xobject);
+                    images.Append(PreparedImage.DrawOperators(name, i.X, i.Y, i.Width, i.Height, pageHeight));
+                    break;
+            }
+        }
+
+        if (images.Length > 0)
+        {
+            page.Contents.PrependContent().CreateStream(System.Text.Encoding.ASCII.GetBytes(images.ToString()));
+        }
+    }
+
+    private static PdfDictionary Put(PdfDictionary parent, string key, PdfDictionary child)
+    {
+        parent.Elements[key] = child;
+        return child;
     }
 
     public void Overlay(Stream input, Stream output, Func<double, double, IReadOnlyList<PageItem>> overlay)
@@ -58,7 +92,7 @@ public sealed class PdfSharpBackend : IPdfBackend
         var drawn = new Drawn();
         using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
         {
-            Draw(gfx, overlay(page.Width.Point, page.Height.Point), drawn);
+            Draw(gfx, overlay(page.Width.Point, page.Height.Point), drawn, rawImages: false);
         }
 
         var added = ToUnicodeMap.FontsOf(page).Where(f => !before.Contains(f)).ToList();
@@ -91,11 +125,14 @@ public sealed class PdfSharpBackend : IPdfBackend
     private static RenderingException NotAPdf(string why, Exception? inner = null) =>
         new(RenderingProblem.NotAPdf, "แฟ้มที่จะประทับตรารับไม่ใช่ PDF ที่อ่านได้", $"the file to stamp is not a readable PDF: {why.Split('\n')[0]}", inner);
 
-    /// <summary>Draws what XGraphics draws well; returns the QR codes, which are written as raw operators.</summary>
-    private List<QrItem> Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn)
+    /// <summary>
+    /// Draws what XGraphics draws well; returns the QR codes, and the images when
+    /// <paramref name="rawImages"/>, which the caller writes as raw PDF objects and operators.
+    /// </summary>
+    private List<PageItem> Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn, bool rawImages)
     {
         var fonts = new Dictionary<(double, bool), XFont>();
-        var qr = new List<QrItem>();
+        var raw = new List<PageItem>();
         foreach (var item in items)
         {
             switch (item)
@@ -111,6 +148,9 @@ public sealed class PdfSharpBackend : IPdfBackend
                     (t.Bold ? drawn.Bold : drawn.Regular).UnionWith(shaped);
                     gfx.DrawString(shaped, font, t.Red ? XBrushes.Red : XBrushes.Black, t.X, t.Baseline);
                     break;
+                case ImageItem i when rawImages:
+                    raw.Add(i);
+                    break;
                 case ImageItem i:
                     using (var stream = new MemoryStream(i.Image.Bytes, writable: false))
                     using (var image = XImage.FromStream(stream))
@@ -120,7 +160,7 @@ public sealed class PdfSharpBackend : IPdfBackend
 
                     break;
                 case QrItem q:
-                    qr.Add(q);
+                    raw.Add(q);
                     break;
                 case BoxItem b:
                     gfx.DrawRectangle(new XPen(b.Red ? XColors.Red : XColors.Black, 1.2), b.X, b.Y, b.Width, b.Height);
@@ -128,7 +168,7 @@ public sealed class PdfSharpBackend : IPdfBackend
             }
         }
 
-        return qr;
+        return raw;
     }
 
     // One rectangle per run of dark modules in a row, written as raw operators: through XGraphics
