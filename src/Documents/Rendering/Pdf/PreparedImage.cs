@@ -41,13 +41,6 @@ internal sealed class PreparedImage
     /// <summary>Adds a copy of the image's objects to <paramref name="document"/>; returns the image XObject.</summary>
     public PdfDictionary AddTo(PdfDocument document) => (PdfDictionary)Materialize(_xobject, document);
 
-    /// <summary>
-    /// PDF operators drawing the image XObject named <paramref name="name"/> in the box given in
-    /// points from the top left of a page <paramref name="pageHeight"/> high.
-    /// </summary>
-    public static string DrawOperators(string name, double x, double y, double width, double height, double pageHeight) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"q {width:0.###} 0 0 {height:0.###} {x:0.###} {pageHeight - y - height:0.###} cm {name} Do Q\n");
-
     private static Node Snapshot(PdfItem? item) => item switch
     {
         PdfReference reference => Snapshot(reference.Value),
