@@ -20,6 +20,10 @@ public sealed class PdfSharpBackend : IPdfBackend
     // Per backend, not static: an image lives as long as the renderer (or caller) holding it.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<LetterImage, PreparedImage> _images = new();
 
+    // XFonts are independent of any document; making one takes PdfSharp's global font lock, which
+    // the rendering threads otherwise queue on for every letter. A letter uses a handful of sizes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double, bool), XFont> _xfonts = new();
+
     public PdfSharpBackend(LetterFonts fonts)
     {
         _fonts = fonts;
@@ -139,7 +143,6 @@ public sealed class PdfSharpBackend : IPdfBackend
     /// </summary>
     private List<PageItem> Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn, bool rawImages)
     {
-        var fonts = new Dictionary<(double, bool), XFont>();
         var raw = new List<PageItem>();
         foreach (var item in items)
         {
@@ -147,11 +150,7 @@ public sealed class PdfSharpBackend : IPdfBackend
             {
                 case TextItem t when t.Text.Length > 0:
                     var key = (t.Size, t.Bold);
-                    if (!fonts.TryGetValue(key, out var font))
-                    {
-                        fonts[key] = font = PdfSharpFonts.Font(_family, t.Size, t.Bold);
-                    }
-
+                    var font = _xfonts.GetOrAdd(key, k => PdfSharpFonts.Font(_family, k.Item1, k.Item2));
                     var shaped = ThaiShaper.Shape(t.Text);
                     (t.Bold ? drawn.Bold : drawn.Regular).UnionWith(shaped);
                     gfx.DrawString(shaped, font, t.Red ? XBrushes.Red : XBrushes.Black, t.X, t.Baseline);
