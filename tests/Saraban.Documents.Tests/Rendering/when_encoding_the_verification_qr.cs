@@ -85,3 +85,22 @@ public sealed class when_encoding_the_verification_qr(RendererFixture fixture)
         return [.. bytes];
     }
 }
+
+public sealed class when_hashing_a_letter
+{
+    [Fact]
+    public void the_hashed_bytes_are_exactly_the_canonical_json()
+    {
+        var letters = new[] { "circular", "external-letter", "memo", "stamped-letter" }.Select(Paths.Letter).ToList();
+        var odd = letters[0] with
+        {
+            SenderAddress = null,
+            Closing = "ขอแสดง \"ความนับถือ\" \\ <b>&</b>\n\t\u0001",
+            Fields = letters[0].Fields with { Subject = "เรื่อง \"อ้าง\" \u2028 ๑๒" },
+        };
+        foreach (var letter in letters.Append(odd))
+        {
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(letter.ToJson(indented: false)), letter.CanonicalUtf8());
+        }
+    }
+}

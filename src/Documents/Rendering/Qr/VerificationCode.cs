@@ -95,7 +95,7 @@ public static class VerificationCode
         return url[..authorityEnd].ToUpperInvariant() + url[authorityEnd..];
     }
 
-    private static byte[] Hash(LetterDocument letter) => SHA256.HashData(Encoding.UTF8.GetBytes(letter.ToJson(indented: false)));
+    private static byte[] Hash(LetterDocument letter) => SHA256.HashData(letter.CanonicalUtf8());
 
     private static string Base32(ReadOnlySpan<byte> bytes)
     {
