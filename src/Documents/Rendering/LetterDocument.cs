@@ -66,5 +66,33 @@ public sealed record LetterDocument(LetterFields Fields, string? SenderAddress =
         return node.ToJsonString(indented ? LetterJson.Indented : LetterJson.Options);
     }
 
+    /// <summary>
+    /// <see cref="ToJson"/> (not indented) as UTF-8, the bytes the verification hash covers,
+    /// written without building a JSON tree first: the fields' object with the two extras
+    /// spliced in before its closing brace, the same bytes in the same order.
+    /// </summary>
+    internal byte[] CanonicalUtf8()
+    {
+        var fields = JsonSerializer.SerializeToUtf8Bytes(Fields, LetterJson.Options);
+        var address = JsonSerializer.SerializeToUtf8Bytes(SenderAddress, LetterJson.Options);
+        var closing = JsonSerializer.SerializeToUtf8Bytes(Closing, LetterJson.Options);
+        var tail = fields.Length > 2 ? ",\"senderAddress\":"u8 : "\"senderAddress\":"u8;
+        var result = new byte[fields.Length - 1 + tail.Length + address.Length + ",\"closing\":"u8.Length + closing.Length + 1];
+        var at = 0;
+        Append(fields.AsSpan(0, fields.Length - 1));
+        Append(tail);
+        Append(address);
+        Append(",\"closing\":"u8);
+        Append(closing);
+        Append("}"u8);
+        return result;
+
+        void Append(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(result.AsSpan(at));
+            at += bytes.Length;
+        }
+    }
+
     private sealed record Extras(string? SenderAddress, string? Closing);
 }

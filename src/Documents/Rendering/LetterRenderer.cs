@@ -18,8 +18,11 @@ public sealed record RenderOptions
     /// <summary>The organization's emblem image, replacing the templates' placeholder.</summary>
     public string? EmblemPath { get; init; }
 
-    /// <summary>This system's page that verifies a letter; the QR code points here.</summary>
-    public string VerificationBase { get; init; } = "http://127.0.0.1:5080/verify";
+    /// <summary>
+    /// This system's page that verifies a letter; the QR code points under it. An upper-case path
+    /// keeps the code in QR's compact alphanumeric mode (see <see cref="Qr.VerificationCode.Url"/>).
+    /// </summary>
+    public string VerificationBase { get; init; } = "http://127.0.0.1:5080/V";
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public static class RenderCommand
 
           --templates DIR     letter templates (default: letter-templates)
           --emblem FILE       the organization's emblem, PNG or JPEG (default: the placeholder)
-          --verify-url URL    this system's verification page (default http://127.0.0.1:5080/verify)
+          --verify-url URL    this system's verification page (default http://127.0.0.1:5080/V)
           --fonts DIR         folder of Laksaman*.ttf (default /usr/share/fonts/truetype/tlwg)
 
         Errors (a missing or too long field, an unknown template, an image that is not an image,
@@ -43,7 +43,7 @@ public static class RenderCommand
         {
             TemplateDirectory = args.Get("templates") ?? FindTemplates(),
             EmblemPath = args.Get("emblem"),
-            VerificationBase = args.Get("verify-url") ?? "http://127.0.0.1:5080/verify",
+            VerificationBase = args.Get("verify-url") ?? "http://127.0.0.1:5080/V",
             FontDirectory = args.Get("fonts") ?? "/usr/share/fonts/truetype/tlwg",
         };
         var agency = args.Get("agency");

@@ -17,6 +17,13 @@ public sealed class PdfSharpBackend : IPdfBackend
     private readonly LetterFonts _fonts;
     private readonly string _family;
 
+    // Per backend, not static: an image lives as long as the renderer (or caller) holding it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<LetterImage, PreparedImage> _images = new();
+
+    // XFonts are independent of any document; making one takes PdfSharp's global font lock, which
+    // the rendering threads otherwise queue on for every letter. A letter uses a handful of sizes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double, bool), XFont> _xfonts = new();
+
     public PdfSharpBackend(LetterFonts fonts)
     {
         _fonts = fonts;
@@ -27,27 +34,66 @@ public sealed class PdfSharpBackend : IPdfBackend
     {
         using var document = new PdfDocument();
         document.Info.Creator = "Saraban";
+        // Deflating the font subset and the content is PdfSharp's largest cost; the fastest level
+        // makes a letter a few percent bigger and saves a fair share of its time.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         var drawn = new Drawn();
         foreach (var laid in letter.Pages)
         {
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(laid.Width);
             page.Height = XUnit.FromPoint(laid.Height);
-            List<QrItem> codes;
+            List<PageItem> raw;
             using (var gfx = XGraphics.FromPdfPage(page))
             {
-                codes = Draw(gfx, laid.Items, drawn);
+                raw = Draw(gfx, laid.Items, drawn, rawImages: true);
             }
 
-            foreach (var code in codes)
-            {
-                page.Contents.AppendContent().CreateStream(System.Text.Encoding.ASCII.GetBytes(QrOperators(code, laid.Height)));
-            }
+            WriteRaw(document, page, raw, laid.Height);
         }
 
         var fonts = document.Pages.Cast<PdfPage>().SelectMany(ToUnicodeMap.FontsOf).Distinct().ToList();
         ToUnicodeMap.Replace(document, fonts, _fonts.Regular, _fonts.Bold, drawn.Regular, drawn.Bold);
         document.Save(output, closeStream: false);
+    }
+
+    /// <summary>
+    /// The page's images and QR codes, as one content stream after what XGraphics wrote: one
+    /// stream deflated instead of one per item. The images are copies of objects prepared once.
+    /// </summary>
+    private void WriteRaw(PdfDocument document, PdfPage page, List<PageItem> raw, double pageHeight)
+    {
+        if (raw.Count == 0)
+        {
+            return;
+        }
+
+        var ops = new RawOperators();
+        foreach (var item in raw)
+        {
+            switch (item)
+            {
+                case QrItem code:
+                    ops.Qr(code, pageHeight);
+                    break;
+                case ImageItem i:
+                    var xobject = _images.GetValue(i.Image, PreparedImage.Prepare).AddTo(document);
+                    var resources = page.Elements.GetDictionary("/Resources") ?? Put(page, "/Resources", new PdfDictionary(document));
+                    var xobjects = resources.Elements.GetDictionary("/XObject") ?? Put(resources, "/XObject", new PdfDictionary(document));
+                    var name = $"/SarabanImage{xobjects.Elements.Count}";
+                    xobjects.Elements.SetReference(name, xobject);
+                    ops.Image(name, i, pageHeight);
+                    break;
+            }
+        }
+
+        page.Contents.AppendContent().CreateStream(ops.ToArray());
+    }
+
+    private static PdfDictionary Put(PdfDictionary parent, string key, PdfDictionary child)
+    {
+        parent.Elements[key] = child;
+        return child;
     }
 
     public void Overlay(Stream input, Stream output, Func<double, double, IReadOnlyList<PageItem>> overlay)
@@ -58,7 +104,7 @@ public sealed class PdfSharpBackend : IPdfBackend
         var drawn = new Drawn();
         using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
         {
-            Draw(gfx, overlay(page.Width.Point, page.Height.Point), drawn);
+            Draw(gfx, overlay(page.Width.Point, page.Height.Point), drawn, rawImages: false);
         }
 
         var added = ToUnicodeMap.FontsOf(page).Where(f => !before.Contains(f)).ToList();
@@ -91,25 +137,26 @@ public sealed class PdfSharpBackend : IPdfBackend
     private static RenderingException NotAPdf(string why, Exception? inner = null) =>
         new(RenderingProblem.NotAPdf, "แฟ้มที่จะประทับตรารับไม่ใช่ PDF ที่อ่านได้", $"the file to stamp is not a readable PDF: {why.Split('\n')[0]}", inner);
 
-    /// <summary>Draws what XGraphics draws well; returns the QR codes, which are written as raw operators.</summary>
-    private List<QrItem> Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn)
+    /// <summary>
+    /// Draws what XGraphics draws well; returns the QR codes, and the images when
+    /// <paramref name="rawImages"/>, which the caller writes as raw PDF objects and operators.
+    /// </summary>
+    private List<PageItem> Draw(XGraphics gfx, IEnumerable<PageItem> items, Drawn drawn, bool rawImages)
     {
-        var fonts = new Dictionary<(double, bool), XFont>();
-        var qr = new List<QrItem>();
+        var raw = new List<PageItem>();
         foreach (var item in items)
         {
             switch (item)
             {
                 case TextItem t when t.Text.Length > 0:
                     var key = (t.Size, t.Bold);
-                    if (!fonts.TryGetValue(key, out var font))
-                    {
-                        fonts[key] = font = PdfSharpFonts.Font(_family, t.Size, t.Bold);
-                    }
-
+                    var font = _xfonts.GetOrAdd(key, k => PdfSharpFonts.Font(_family, k.Item1, k.Item2));
                     var shaped = ThaiShaper.Shape(t.Text);
                     (t.Bold ? drawn.Bold : drawn.Regular).UnionWith(shaped);
                     gfx.DrawString(shaped, font, t.Red ? XBrushes.Red : XBrushes.Black, t.X, t.Baseline);
+                    break;
+                case ImageItem i when rawImages:
+                    raw.Add(i);
                     break;
                 case ImageItem i:
                     using (var stream = new MemoryStream(i.Image.Bytes, writable: false))
@@ -120,7 +167,7 @@ public sealed class PdfSharpBackend : IPdfBackend
 
                     break;
                 case QrItem q:
-                    qr.Add(q);
+                    raw.Add(q);
                     break;
                 case BoxItem b:
                     gfx.DrawRectangle(new XPen(b.Red ? XColors.Red : XColors.Black, 1.2), b.X, b.Y, b.Width, b.Height);
@@ -128,39 +175,7 @@ public sealed class PdfSharpBackend : IPdfBackend
             }
         }
 
-        return qr;
-    }
-
-    // One rectangle per run of dark modules in a row, written as raw operators: through XGraphics
-    // a QR code's thousand rectangles cost more than the rest of the letter.
-    private static string QrOperators(QrItem q, double pageHeight)
-    {
-        var n = q.Modules.Length;
-        var cell = q.Size / n;
-        var ops = new System.Text.StringBuilder("q 0 g\n");
-        for (var row = 0; row < n; row++)
-        {
-            var modules = q.Modules[row];
-            for (var col = 0; col < modules.Length; col++)
-            {
-                if (!modules[col])
-                {
-                    continue;
-                }
-
-                var start = col;
-                while (col + 1 < modules.Length && modules[col + 1])
-                {
-                    col++;
-                }
-
-                var x = q.X + (start * cell);
-                var y = pageHeight - q.Y - ((row + 1) * cell);
-                ops.Append(System.Globalization.CultureInfo.InvariantCulture, $"{x:0.##} {y:0.##} {(col - start + 1) * cell:0.##} {cell:0.##} re\n");
-            }
-        }
-
-        return ops.Append("f Q\n").ToString();
+        return raw;
     }
 
     private sealed class Drawn

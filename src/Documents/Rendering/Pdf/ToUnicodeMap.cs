@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -49,26 +50,49 @@ internal static class ToUnicodeMap
 
     private static byte[] CMap(TrueTypeFace face, IReadOnlySet<char> drawn)
     {
-        var entries = drawn.Where(face.HasGlyph).Select(c => (Glyph: face.GlyphId(c), Text: ThaiShaper.ToLogical(c)))
-            .DistinctBy(e => e.Glyph).OrderBy(e => e.Glyph).ToList();
-        var s = new StringBuilder(256 + (entries.Count * 16));
-        s.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
-            .Append("/CIDSystemInfo <</Registry (Adobe)/Ordering (UCS)/Supplement 0>> def\n")
-            .Append("/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n")
-            .Append("1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n");
-        foreach (var chunk in entries.Chunk(100))
+        // One entry per glyph (the first character drawn with it wins), in glyph order; built
+        // without LINQ or strings, as it runs twice for every letter.
+        var entries = new List<(ushort Glyph, char Text)>(drawn.Count);
+        var seen = new HashSet<ushort>();
+        foreach (var c in drawn)
         {
-            s.Append(CultureInfo.InvariantCulture, $"{chunk.Length} beginbfchar\n");
-            foreach (var (glyph, text) in chunk)
+            if (face.HasGlyph(c) && seen.Add(face.GlyphId(c)))
             {
-                s.Append(CultureInfo.InvariantCulture, $"<{glyph:X4}> <{(int)text:X4}>\n");
+                entries.Add((face.GlyphId(c), ThaiShaper.ToLogical(c)));
             }
-
-            s.Append("endbfchar\n");
         }
 
-        s.Append("endcmap CMapName currentdict /CMap defineresource pop end end");
-        return Encoding.ASCII.GetBytes(s.ToString());
+        entries.Sort((x, y) => x.Glyph.CompareTo(y.Glyph));
+        var s = new ArrayBufferWriter<byte>(512 + (entries.Count * 14));
+        s.Write("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"u8);
+        s.Write("/CIDSystemInfo <</Registry (Adobe)/Ordering (UCS)/Supplement 0>> def\n"u8);
+        s.Write("/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"u8);
+        s.Write("1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n"u8);
+        for (var start = 0; start < entries.Count; start += 100)
+        {
+            var count = Math.Min(100, entries.Count - start);
+            Format(s, count, default);
+            s.Write(" beginbfchar\n"u8);
+            for (var i = start; i < start + count; i++)
+            {
+                s.Write("<"u8);
+                Format(s, entries[i].Glyph, "X4");
+                s.Write("> <"u8);
+                Format(s, (ushort)entries[i].Text, "X4");
+                s.Write(">\n"u8);
+            }
+
+            s.Write("endbfchar\n"u8);
+        }
+
+        s.Write("endcmap CMapName currentdict /CMap defineresource pop end end"u8);
+        return s.WrittenSpan.ToArray();
+    }
+
+    private static void Format(ArrayBufferWriter<byte> output, int value, ReadOnlySpan<char> format)
+    {
+        value.TryFormat(output.GetSpan(11), out var written, format, CultureInfo.InvariantCulture);
+        output.Advance(written);
     }
 
     private static byte[] Compress(byte[] bytes)

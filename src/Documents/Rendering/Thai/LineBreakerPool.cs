@@ -1,33 +1,62 @@
-using System.Collections.Concurrent;
-
 namespace Saraban.Documents.Rendering.Thai;
 
 /// <summary>
 /// Lends ICU line breakers to concurrent renders: opening an ICU iterator costs far more than
 /// using one, and an iterator may not be shared between threads.
 /// </summary>
+/// <remarks>
+/// A few slots taken and returned with one atomic exchange each: a ConcurrentBag took a lock
+/// whenever one thread's returned breaker was stolen by another, which with two rendering threads
+/// was most paragraphs. The slots bound how many idle breakers are kept; a surplus one is closed.
+/// </remarks>
 public sealed class LineBreakerPool : IDisposable
 {
-    private readonly ConcurrentBag<ThaiLineBreaker> _idle = [];
+    private readonly ThaiLineBreaker?[] _idle = new ThaiLineBreaker?[Math.Max(2, Environment.ProcessorCount * 2)];
 
     public List<string> Break(string text, double firstWidth, double width, Func<string, double> measure)
     {
-        var breaker = _idle.TryTake(out var idle) ? idle : new ThaiLineBreaker();
+        var breaker = Rent();
         try
         {
             return breaker.Break(text, firstWidth, width, measure);
         }
         finally
         {
-            _idle.Add(breaker);
+            Return(breaker);
         }
     }
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var breaker))
+        for (var i = 0; i < _idle.Length; i++)
         {
-            breaker.Dispose();
+            Interlocked.Exchange(ref _idle[i], null)?.Dispose();
         }
+    }
+
+    private ThaiLineBreaker Rent()
+    {
+        for (var i = 0; i < _idle.Length; i++)
+        {
+            if (Interlocked.Exchange(ref _idle[i], null) is { } breaker)
+            {
+                return breaker;
+            }
+        }
+
+        return new ThaiLineBreaker();
+    }
+
+    private void Return(ThaiLineBreaker breaker)
+    {
+        for (var i = 0; i < _idle.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _idle[i], breaker, null) is null)
+            {
+                return;
+            }
+        }
+
+        breaker.Dispose();
     }
 }

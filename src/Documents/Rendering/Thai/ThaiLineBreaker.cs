@@ -12,7 +12,18 @@ namespace Saraban.Documents.Rendering.Thai;
 /// </remarks>
 public sealed class ThaiLineBreaker : IDisposable
 {
-    private readonly RuleBasedBreakIterator _words = new(BreakIterator.UBreakIteratorType.LINE, new Locale("th"));
+    // The direct ICU calls when the system's ICU is found, else icu.net's iterator.
+    private readonly IcuLineBoundaries? _direct = IcuLineBoundaries.TryCreate();
+    private readonly RuleBasedBreakIterator? _words;
+    private readonly List<int> _boundaries = [];
+
+    public ThaiLineBreaker()
+    {
+        if (_direct is null)
+        {
+            _words = new RuleBasedBreakIterator(BreakIterator.UBreakIteratorType.LINE, new Locale("th"));
+        }
+    }
 
     /// <summary>
     /// Breaks <paramref name="text"/> into lines; the first is <paramref name="firstWidth"/> wide
@@ -27,12 +38,20 @@ public sealed class ThaiLineBreaker : IDisposable
             return lines;
         }
 
-        _words.SetText(text);
-        var boundaries = _words.Boundaries;
+        // Most fields (sender, address, addressee, enclosures) fit on their first line: then every
+        // break would fit too, and asking ICU for them is most of the cost of laying the field out.
+        var whole = text.TrimEnd();
+        if (measure(whole) <= firstWidth)
+        {
+            lines.Add(whole);
+            return lines;
+        }
+
+        var boundaries = Boundaries(text);
         var start = 0;
         var lastFit = 0;
         var available = firstWidth;
-        for (var b = 0; b < boundaries.Length; b++)
+        for (var b = 0; b < boundaries.Count; b++)
         {
             var end = boundaries[b];
             if (end <= start)
@@ -72,6 +91,18 @@ public sealed class ThaiLineBreaker : IDisposable
         return lines;
     }
 
+    private IReadOnlyList<int> Boundaries(string text)
+    {
+        if (_direct is not null)
+        {
+            _direct.Find(text, _boundaries);
+            return _boundaries;
+        }
+
+        _words!.SetText(text);
+        return _words.Boundaries;
+    }
+
     private static int FitClusters(string text, int start, int end, double available, Func<string, double> measure)
     {
         var cut = start + 1;
@@ -100,5 +131,9 @@ public sealed class ThaiLineBreaker : IDisposable
 
     private static bool IsMark(char c) => c is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E');
 
-    public void Dispose() => _words.Dispose();
+    public void Dispose()
+    {
+        _direct?.Dispose();
+        _words?.Dispose();
+    }
 }
