@@ -28,6 +28,19 @@ public sealed class when_a_circular_goes_through_the_web
         Assert.StartsWith("ที่ นร ๐๑๐๗/ว ", number); // the demo circular, sent at start, took the first
         Assert.Equal(number, again.GetProperty("documentNumber").GetString());
 
+        // The QR code on the paper leads anyone to the verification page; an altered key finds nothing.
+        var verification = new Uri((await (await pmoClerk.GetAsync($"/api/letters/outgoing/{origin}")).JsonAsync()).GetProperty("verificationUrl").GetString()!);
+        using (var stranger = server.Anonymous())
+        {
+            var verified = await stranger.GetAsync(verification.PathAndQuery);
+            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+            var html = await verified.Content.ReadAsStringAsync();
+            Assert.Contains("ตรงกับฉบับที่ลงนามไว้", html);
+            Assert.Contains(number, html);
+            var altered = verification.PathAndQuery[..^4] + (verification.PathAndQuery.EndsWith("AAAA") ? "BBBB" : "AAAA");
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(altered)).StatusCode);
+        }
+
         using var clerk = await server.SignInAsync("uttaradit.clerk");
         using var governor = await server.SignInAsync("uttaradit.governor");
         static bool Ours(JsonElement item, string origin) => item.GetProperty("task").GetProperty("subject").GetString()!.EndsWith(origin);

@@ -17,6 +17,7 @@ namespace Saraban.Web.Accounts;
 internal static class SignIn
 {
     public const string LoginLimit = "login";
+    public const string VerifyLimit = "verify";
 
     public static void AddServices(IServiceCollection services)
     {
@@ -38,6 +39,9 @@ internal static class SignIn
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginLimit, c => RateLimitPartition.GetFixedWindowLimiter(c.Connection.RemoteIpAddress?.ToString() ?? "?",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            // The public verification page: enough for a desk checking a pile, too few to guess keys.
+            o.AddPolicy(VerifyLimit, c => RateLimitPartition.GetFixedWindowLimiter(c.Connection.RemoteIpAddress?.ToString() ?? "?",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 

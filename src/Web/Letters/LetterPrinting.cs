@@ -12,7 +12,7 @@ namespace Saraban.Web.Letters;
 /// renderer reads (<see cref="LetterDocument"/>), drawn by the template of its kind. A draft prints
 /// with its number left open (ที่ อต ๐๐๒๓.๓/ว …), as on paper before the book gives one.
 /// </summary>
-internal sealed class LetterPrinting(LetterRenderer renderer)
+internal sealed class LetterPrinting(LetterRenderer renderer, string verificationBase)
 {
     public static LetterDocument Document(OutgoingLetter letter, Organization sender)
     {
@@ -49,6 +49,13 @@ internal sealed class LetterPrinting(LetterRenderer renderer)
         };
         return new LetterDocument(fields, sender.Address);
     }
+
+    /// <summary>The address the letter's QR code carries: where anyone holding the paper can check it.</summary>
+    public string VerificationUrl(OutgoingLetter letter, Organization sender) =>
+        Documents.Rendering.Qr.VerificationCode.Url(verificationBase, Document(letter, sender));
+
+    public static string ContentKey(OutgoingLetter letter, Organization sender) =>
+        Documents.Rendering.Qr.VerificationCode.ContentKey(Document(letter, sender));
 
     public byte[] Pdf(OutgoingLetter letter, Organization sender)
     {

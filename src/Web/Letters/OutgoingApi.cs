@@ -20,7 +20,12 @@ internal static class OutgoingApi
             return Results.Created($"/api/letters/outgoing/{id}", new { letterId = id });
         });
         var one = app.MapGroup("/api/letters/outgoing/{id}");
-        one.MapGet("", async (string id, HttpContext http, Services s, CancellationToken ct) => Results.Ok(await ReadAsync(id, http, s, ct)));
+        one.MapGet("", async (string id, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var letter = await ReadAsync(id, http, s, ct);
+            var url = letter.Dispatch is null ? null : s.Printing.VerificationUrl(letter, s.Directory.Current.Get(letter.OrganizationId!));
+            return Results.Ok(new { letter, verificationUrl = url });
+        });
         one.MapPost("/sign", async (string id, HttpContext http, Services s, CancellationToken ct) =>
         {
             await s.Letters.SignAsync(CurrentUser.Get(http, s.Access).Id, id, ct);

@@ -31,6 +31,8 @@ public static class ServeCommand
         Runs the web UI and HTTP API. Several nodes may serve one PostgreSQL database.
 
           --urls URL             where to listen (default http://127.0.0.1:5080)
+          --public-url URL       the address people reach this system at, printed in each letter's QR
+                                 verification code (default: the first of --urls)
           --reminder-seconds N   how often overdue routing steps are looked for (default 60)
         Routings are read from SARABAN_WORKFLOWS, else ./workflows; a broken file stops the start
         with its file and line.
@@ -44,6 +46,7 @@ public static class ServeCommand
         var options = StoreArguments.Read(args);
         var urls = args.Get("urls") ?? "http://127.0.0.1:5080";
         var reminderSeconds = args.GetInt("reminder-seconds", 60, max: 86_400);
+        var publicUrl = args.Get("public-url") ?? urls.Split(';')[0];
         args.RejectUnknown();
 
         var store = options.CreateEventStore();
@@ -82,13 +85,14 @@ public static class ServeCommand
         builder.Services.AddSingleton(engine);
         var routing = new LetterRouting(store, types, catalog, access);
         builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory));
-        var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = urls.Split(';')[0].TrimEnd('/') + "/verify" });
+        var verificationBase = publicUrl.TrimEnd('/') + "/V";
+        var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = verificationBase });
         var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
         await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
         builder.Services.AddSingleton(new Services(letters,
             access, directory, engine,
             new ReadModels(store, new LetterRegisters(types), inbox, new CirculationTracker(types), access, directory),
-            new LetterPrinting(renderer)));
+            new LetterPrinting(renderer, verificationBase)));
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddHostedService<ViewsWarmer>();
         builder.Services.AddQuartz(q => q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
@@ -117,6 +121,7 @@ public static class ServeCommand
         RegistersApi.Map(app);
         TrackingApi.Map(app);
         AdminApi.Map(app);
+        VerificationPage.Map(app);
         LetterPages.Map(app);
         TrackingPages.Map(app);
         await app.RunAsync();

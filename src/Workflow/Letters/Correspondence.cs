@@ -173,6 +173,17 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         return state;
     }
 
+    /// <summary>
+    /// A letter that went out, for the verification page anyone holding the paper may open: it is
+    /// shown only to a caller who presents the key printed on the letter (a hash of its content),
+    /// so no authorization applies here. Null for an unknown or undispatched letter.
+    /// </summary>
+    public async Task<OutgoingLetter?> ReadDispatchedAsync(string letterId, CancellationToken ct = default)
+    {
+        var (state, _) = await LoadOutgoingAsync(letterId, ct);
+        return state.Dispatch is null ? null : state;
+    }
+
     internal async Task<(OutgoingLetter State, long Version)> LoadOutgoingAsync(string letterId, CancellationToken ct)
     {
         var state = OutgoingLetter.Empty;

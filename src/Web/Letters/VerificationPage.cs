@@ -1,0 +1,64 @@
+using Saraban.Web.Accounts;
+using Saraban.Web.Pages;
+using Saraban.Web.Serving;
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Thai;
+using static Saraban.Web.Pages.Html;
+
+namespace Saraban.Web.Letters;
+
+/// <summary>
+/// GET /V/{sender}/{number}/{key}: where a letter's QR code leads. Anyone holding the paper may
+/// open it, signed in or not; it says whether a letter with that number went out from that office
+/// with exactly that content (the key is a hash of what was signed), and only then shows what the
+/// letter is. Running numbers restart each year, so the key also picks the year's letter.
+/// </summary>
+internal static class VerificationPage
+{
+    public static void Map(WebApplication app) =>
+        app.MapGet("/V/{sender}/{number}/{key}", async (string sender, string number, string key, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var views = await s.Views.CurrentAsync(ct);
+            var directory = views.Directory;
+            var circular = number.StartsWith('W') || number.StartsWith('w');
+            var found = int.TryParse(circular ? number[1..] : number, out var running) && running > 0 && key.Length >= 16
+                ? await FindAsync(directory, views, s, sender, circular, running, key, ct)
+                : null;
+            if (found is not { } f)
+                return Html.Page(http, "ตรวจสอบหนังสือ", null, """
+                    <p class="error">ไม่พบหนังสือที่ตรงกับรหัสนี้</p>
+                    <p>หนังสือที่ถืออยู่อาจถูกแก้ไขหลังลงนาม หรือไม่ได้ออกจากระบบนี้ โปรดสอบถามหน่วยงานผู้ส่ง</p>
+                    """, StatusCodes.Status404NotFound);
+            var (letter, office) = f;
+            var d = letter.Dispatch!;
+            return Html.Page(http, "ตรวจสอบหนังสือ", null, $"""
+                <p><strong>✓ หนังสือฉบับนี้ออกจากระบบสารบรรณอิเล็กทรอนิกส์ และตรงกับฉบับที่ลงนามไว้</strong></p>
+                <table>
+                <tr><th>ที่</th><td>{E(d.DocumentNumber)}</td></tr>
+                <tr><th>ลงวันที่</th><td>{E(Date(d.Date))}</td></tr>
+                <tr><th>จาก</th><td>{E(office.Name)}</td></tr>
+                <tr><th>เรื่อง</th><td>{E(letter.Content!.Secrecy == Secrecy.None ? letter.Content.Subject : "(หนังสือลับ)")}</td></tr>
+                <tr><th>ลงนาม</th><td>{E(letter.Signature?.SignerName)} {E(string.Join(" ", letter.Signature?.PositionLines ?? []))}</td></tr>
+                <tr><th>ส่งถึง</th><td>{E(ThaiDigits.Format(d.Addressees.Count))} หน่วยงาน</td></tr>
+                </table>
+                """);
+        }).AllowAnonymous().RequireRateLimiting(SignIn.VerifyLimit);
+
+    private static async Task<(OutgoingLetter, Organization)?> FindAsync(DirectoryView directory, ReadModels views, Services s, string sender, bool circular,
+        int running, string key, CancellationToken ct)
+    {
+        foreach (var office in directory.All.Where(o => Compact(o.LetterPrefix) == Compact(sender)))
+        {
+            var printed = new DocumentNumber(office.LetterPrefix, circular, running).Format();
+            foreach (var entry in views.Registers.Outgoing(office.Id, int.MaxValue).Where(e => e.DocumentNumber == printed))
+                if (await s.Letters.ReadDispatchedAsync(entry.LetterId, ct) is { } letter
+                    && string.Equals(LetterPrinting.ContentKey(letter, office), key, StringComparison.OrdinalIgnoreCase))
+                    return (letter, office);
+        }
+        return null;
+    }
+
+    /// <summary>A prefix as the code carries it: western digits, no spaces (นร ๐๑๐๗ → นร0107).</summary>
+    private static string Compact(string prefix) => ThaiDigits.ToWestern(prefix).Replace(" ", "", StringComparison.Ordinal);
+}
