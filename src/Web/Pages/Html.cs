@@ -23,7 +23,7 @@ internal static class Html
     public static string Date(DateOnly? d) => d is { } x ? ThaiDate.FormatFull(x) : "";
 
     public static string Time(DateTimeOffset? t) => t is { } x
-        ? $"{ThaiDate.FormatFull(BangkokTime.DateOf(x))} เวลา {ThaiDigits.ToThai(x.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm"))} น."
+        ? $"{ThaiDate.FormatFull(BangkokTime.DateOf(x))} เวลา {ThaiDigits.ToThai(x.ToOffset(TimeSpan.FromHours(7)).ToString("HH.mm"))} น."
         : "";
 
     public static IResult Page(HttpContext http, string title, UserAccount? user, string body, int status = 200) =>
