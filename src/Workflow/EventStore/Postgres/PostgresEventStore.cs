@@ -48,6 +48,19 @@ public sealed class PostgresEventStore : IEventStore
             WHERE e.stream_id = $1 AND e.version >= $2 ORDER BY e.version LIMIT $3
             """, ct, streamId, fromVersion, (long)maxCount);
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<RecordedEvent>>> ReadStreamsAsync(IReadOnlyList<string> streamIds, CancellationToken ct = default)
+    {
+        var ids = streamIds.Distinct(StringComparer.Ordinal).ToArray();
+        var events = await QueryAsync($"""
+            SELECT COALESCE(l.position, 0), e.{EventColumns.Replace(", ", ", e.")}
+            FROM events e LEFT JOIN event_log l ON l.event_row = e.id
+            WHERE e.stream_id = ANY($1) ORDER BY e.stream_id, e.version
+            """, ct, (object)ids); // one parameter, the array (not params spread)
+        var found = ids.ToDictionary(id => id, _ => new List<RecordedEvent>(), StringComparer.Ordinal);
+        foreach (var e in events) found[e.StreamId].Add(e);
+        return found.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<RecordedEvent>)kv.Value, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken ct = default)
     {
         await SealAsync(ct);
