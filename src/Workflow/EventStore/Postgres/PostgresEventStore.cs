@@ -51,10 +51,11 @@ public sealed class PostgresEventStore : IEventStore
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<RecordedEvent>>> ReadStreamsAsync(IReadOnlyList<string> streamIds, CancellationToken ct = default)
     {
         var ids = streamIds.Distinct(StringComparer.Ordinal).ToArray();
+        // The position by a lookup per event, not a join: with an array of streams (and streams as
+        // skewed as the directory's) the planner's estimates would have it hash-join the whole log.
         var events = await QueryAsync($"""
-            SELECT COALESCE(l.position, 0), e.{EventColumns.Replace(", ", ", e.")}
-            FROM events e LEFT JOIN event_log l ON l.event_row = e.id
-            WHERE e.stream_id = ANY($1) ORDER BY e.stream_id, e.version
+            SELECT COALESCE((SELECT l.position FROM event_log l WHERE l.event_row = e.id), 0), e.{EventColumns.Replace(", ", ", e.")}
+            FROM events e WHERE e.stream_id = ANY($1) ORDER BY e.stream_id, e.version
             """, ct, (object)ids); // one parameter, the array (not params spread)
         var found = ids.ToDictionary(id => id, _ => new List<RecordedEvent>(), StringComparer.Ordinal);
         foreach (var e in events) found[e.StreamId].Add(e);
