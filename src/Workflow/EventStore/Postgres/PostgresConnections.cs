@@ -5,7 +5,7 @@ namespace Saraban.Workflow.EventStore.Postgres;
 
 internal static class PostgresConnections
 {
-    public static NpgsqlDataSource Create(string connectionString)
+    public static NpgsqlDataSource Create(string connectionString, bool genericPlans = false)
     {
         NpgsqlConnectionStringBuilder b;
         try { b = new NpgsqlConnectionStringBuilder(connectionString); }
@@ -19,6 +19,12 @@ internal static class PostgresConnections
         // on the server) each time it is taken again. The store keeps no session state (its locks
         // are transaction-scoped), so the reset is pure cost, paid on every append and read.
         b.NoResetOnClose = true;
+        // Prepared statements are still planned afresh on each run ("custom plans") for as long as
+        // the planner guesses that pays. The append's statement (a CTE, sublinks) costs more to plan
+        // than to run (measured in the cascade), and it looks every row up by key: its pool takes
+        // the one generic plan. Not for reads: a generic plan of "position > $1 LIMIT $2" sorts the log.
+        if (genericPlans && b.Options?.Contains("plan_cache_mode") != true)
+            b.Options = $"{b.Options} -c plan_cache_mode=force_generic_plan".Trim();
         return new NpgsqlDataSourceBuilder(b.ConnectionString).Build();
     }
 

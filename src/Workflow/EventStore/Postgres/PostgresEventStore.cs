@@ -5,12 +5,14 @@ namespace Saraban.Workflow.EventStore.Postgres;
 
 /// <summary>
 /// The store for real deployments: several web nodes on one PostgreSQL database. An append is one
-/// statement in its own transaction; positions and chain hashes come from <see cref="PostgresSealer"/>.
+/// statement; concurrent appends of a process share a batch and a commit (<see cref="PostgresAppender"/>);
+/// positions and chain hashes come from <see cref="PostgresSealer"/>.
 /// </summary>
 public sealed class PostgresEventStore : IEventStore
 {
     internal const string EventColumns = "stream_id, version, event_id, type, data, user_id, org_id, correlation_id, causation_id, recorded_at";
     private readonly NpgsqlDataSource _db;
+    private readonly NpgsqlDataSource _appendDb;
     private readonly TimeProvider _clock;
     private readonly PostgresSealer _sealer;
     private readonly TimeSpan _readPatience;
@@ -23,7 +25,8 @@ public sealed class PostgresEventStore : IEventStore
         _db = PostgresConnections.Create(connectionString);
         _clock = clock ?? TimeProvider.System;
         _sealer = new PostgresSealer(_db);
-        _appender = new PostgresAppender(_db, _clock);
+        _appendDb = PostgresConnections.Create(connectionString, genericPlans: true);
+        _appender = new PostgresAppender(_appendDb, _clock);
     }
 
     public string Backend => "postgres";
@@ -136,5 +139,9 @@ public sealed class PostgresEventStore : IEventStore
         new EventMetadata(r.GetString(at + 5), r.GetString(at + 6), r.GetGuid(at + 7), r.IsDBNull(at + 8) ? null : r.GetGuid(at + 8)),
         new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(at + 9), DateTimeKind.Utc)));
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _appendDb.DisposeAsync();
+        await _db.DisposeAsync();
+    }
 }
