@@ -20,9 +20,11 @@ internal static class PostgresConnections
         // are transaction-scoped), so the reset is pure cost, paid on every append and read.
         b.NoResetOnClose = true;
         // Prepared statements are still planned afresh on each run ("custom plans") for as long as
-        // the planner guesses that pays. The append's statement (a CTE, sublinks) costs more to plan
-        // than to run (measured in the cascade), and it looks every row up by key: its pool takes
-        // the one generic plan. Not for reads: a generic plan of "position > $1 LIMIT $2" sorts the log.
+        // the planner guesses that pays; with an array parameter it always does. Planning the
+        // append's statement (a CTE, sublinks) and the read of a letter with its routing cost more
+        // than running them (measured in the cascade). Such statements find rows by key, so their
+        // pool takes the one generic plan. Not every statement: reads of the log by position keep
+        // custom plans (a generic "position > $1 LIMIT $2" has no row count to go by).
         if (genericPlans && b.Options?.Contains("plan_cache_mode") != true)
             b.Options = $"{b.Options} -c plan_cache_mode=force_generic_plan".Trim();
         return new NpgsqlDataSourceBuilder(b.ConnectionString).Build();

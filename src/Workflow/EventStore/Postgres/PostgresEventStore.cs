@@ -12,7 +12,9 @@ public sealed class PostgresEventStore : IEventStore
 {
     internal const string EventColumns = "stream_id, version, event_id, type, data, user_id, org_id, correlation_id, causation_id, recorded_at";
     private readonly NpgsqlDataSource _db;
-    private readonly NpgsqlDataSource _appendDb;
+    // Statements that find rows by stream or id (appends, stream reads) run on a pool with generic
+    // plans: planned once per connection instead of on every run (see PostgresConnections).
+    private readonly NpgsqlDataSource _byKeyDb;
     private readonly TimeProvider _clock;
     private readonly PostgresSealer _sealer;
     private readonly TimeSpan _readPatience;
@@ -25,8 +27,8 @@ public sealed class PostgresEventStore : IEventStore
         _db = PostgresConnections.Create(connectionString);
         _clock = clock ?? TimeProvider.System;
         _sealer = new PostgresSealer(_db);
-        _appendDb = PostgresConnections.Create(connectionString, genericPlans: true);
-        _appender = new PostgresAppender(_appendDb, _clock);
+        _byKeyDb = PostgresConnections.Create(connectionString, genericPlans: true);
+        _appender = new PostgresAppender(_byKeyDb, _clock);
     }
 
     public string Backend => "postgres";
@@ -45,7 +47,7 @@ public sealed class PostgresEventStore : IEventStore
         _appender.AppendAsync(appends, ct);
 
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken ct = default) =>
-        QueryAsync($"""
+        QueryAsync(_byKeyDb, $"""
             SELECT COALESCE(l.position, 0), e.{EventColumns.Replace(", ", ", e.")}
             FROM events e LEFT JOIN event_log l ON l.event_row = e.id
             WHERE e.stream_id = $1 AND e.version >= $2 ORDER BY e.version LIMIT $3
@@ -56,7 +58,7 @@ public sealed class PostgresEventStore : IEventStore
         var ids = streamIds.Distinct(StringComparer.Ordinal).ToArray();
         // The position by a lookup per event, not a join: with an array of streams (and streams as
         // skewed as the directory's) the planner's estimates would have it hash-join the whole log.
-        var events = await QueryAsync($"""
+        var events = await QueryAsync(_byKeyDb, $"""
             SELECT COALESCE((SELECT l.position FROM event_log l WHERE l.event_row = e.id), 0), e.{EventColumns.Replace(", ", ", e.")}
             FROM events e WHERE e.stream_id = ANY($1) ORDER BY e.stream_id, e.version
             """, ct, (object)ids); // one parameter, the array (not params spread)
@@ -68,7 +70,7 @@ public sealed class PostgresEventStore : IEventStore
     public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken ct = default)
     {
         await SealAsync(ct);
-        return await QueryAsync($"""
+        return await QueryAsync(_db, $"""
             SELECT l.position, e.{EventColumns.Replace(", ", ", e.")}
             FROM event_log l JOIN events e ON e.id = l.event_row
             WHERE l.position > $1 ORDER BY l.position LIMIT $2
@@ -119,11 +121,11 @@ public sealed class PostgresEventStore : IEventStore
         catch (Exception ex) when (ex is not OperationCanceledException) { throw PostgresConnections.Translate(ex, _db); }
     }
 
-    private async Task<IReadOnlyList<RecordedEvent>> QueryAsync(string sql, CancellationToken ct, params object[] args)
+    private async Task<IReadOnlyList<RecordedEvent>> QueryAsync(NpgsqlDataSource db, string sql, CancellationToken ct, params object[] args)
     {
         try
         {
-            await using var cmd = _db.CreateCommand(sql);
+            await using var cmd = db.CreateCommand(sql);
             foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var list = new List<RecordedEvent>();
@@ -141,7 +143,7 @@ public sealed class PostgresEventStore : IEventStore
 
     public async ValueTask DisposeAsync()
     {
-        await _appendDb.DisposeAsync();
+        await _byKeyDb.DisposeAsync();
         await _db.DisposeAsync();
     }
 }
