@@ -14,38 +14,36 @@ internal static class PostgresAppendStatement
 {
     private const string Columns = PostgresEventStore.EventColumns;
 
-    // "Exactly n" holds when version n exists (or n = 0) and version n + 1 does not. Checking the
-    // second here, rather than leaving it to the unique key, keeps a stale append from raising an
-    // error that would abort every append grouped with it. ("Any" has no check: it takes the top.)
-    private const string Holds =
-        "(e.v = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND version = e.v)) " +
-        "AND NOT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND version = e.v + 1)";
+    // Each stream's current version is its highest: versions are dense, so "Exactly n" holds when
+    // that is n. Checking it here, rather than leaving it to the unique key, keeps a stale append
+    // from raising an error that would abort every append grouped with it. The statements run with
+    // generic plans, planned once per connection, perhaps while the table is still tiny: MAX over
+    // the (stream, version) key is planned as one index probe whatever the table's size then, where
+    // an EXISTS may be planned as a hashed scan of the whole table, and kept as the table grows.
+    private const string Current = "(SELECT COALESCE(MAX(version), 0) AS v FROM events WHERE stream_id = $1) e";
 
     // One stream, one event: scalar parameters cost the server less than unnesting arrays.
     private const string OneExact =
         $"INSERT INTO events ({Columns}) SELECT $1, e.v + 1, $2, $3, $4, $5, $6, $7, $8::uuid, $9 " +
-        $"FROM (SELECT $10::bigint AS v) e WHERE {Holds} RETURNING stream_id, version";
+        $"FROM {Current} WHERE e.v = $10 RETURNING stream_id, version";
     private const string OneAny =
         $"INSERT INTO events ({Columns}) SELECT $1, e.v + 1, $2, $3, $4, $5, $6, $7, $8::uuid, $9 " +
-        "FROM (SELECT COALESCE(MAX(version), 0) AS v FROM events WHERE stream_id = $1) e RETURNING stream_id, version";
+        $"FROM {Current} RETURNING stream_id, version";
 
-    // Any number of streams and events. Each stream's base version and check are computed once
-    // (s); the events join their stream; one failed check anywhere inserts nothing at all. The
-    // ORDER BY keeps the events in the order given (row ids, hence the sealed order, follow it).
+    // Any number of streams and events. Each stream's current version is read once (s); the events
+    // join their stream; one stale stream inserts nothing at all. The ORDER BY keeps the events in
+    // the order given (row ids, hence the sealed order, follow it).
     private const string Many =
         $"""
         WITH s AS MATERIALIZED (
-            SELECT s.i, s.stream_id,
-                   CASE WHEN s.v < 0 THEN (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = s.stream_id) ELSE s.v END AS base,
-                   s.v < 0 OR ((s.v = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = s.stream_id AND version = s.v))
-                       AND NOT EXISTS (SELECT 1 FROM events WHERE stream_id = s.stream_id AND version = s.v + 1)) AS holds
+            SELECT s.i, s.stream_id, s.v, (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = s.stream_id) AS cur
             FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS s(stream_id, v, i))
         INSERT INTO events ({Columns})
-        SELECT s.stream_id, s.base + t.k, t.id, t.type, t.data, t.u, t.o, t.c, t.cause::uuid, $12
+        SELECT s.stream_id, CASE WHEN s.v < 0 THEN s.cur ELSE s.v END + t.k, t.id, t.type, t.data, t.u, t.o, t.c, t.cause::uuid, $12
         FROM unnest($3::int[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[])
              WITH ORDINALITY AS t(si, k, id, type, data, u, o, c, cause, ord)
         JOIN s ON s.i = t.si
-        WHERE NOT EXISTS (SELECT 1 FROM s WHERE NOT s.holds)
+        WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.v >= 0 AND s.cur <> s.v)
         ORDER BY t.ord
         RETURNING stream_id, version
         """;
