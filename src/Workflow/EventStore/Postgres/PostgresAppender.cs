@@ -15,8 +15,9 @@ namespace Saraban.Workflow.EventStore.Postgres;
 /// </summary>
 internal sealed class PostgresAppender(NpgsqlDataSource db, TimeProvider clock)
 {
-    // Two batches in flight: while one waits for its commit, the next one fills up. More would only
-    // make our own groups race each other for the same streams (measured on the cascade).
+    // Two batches in flight: while one waits for its commit, the next one fills up. More would make
+    // our own groups race each other for the same streams; 1 to 16 measured alike within this
+    // machine's noise on the cascade and the 16-writer bench.
     private const int MaxFlushes = 2;
     private const int MaxGroup = 100;
     private const long MaxGroupBytes = 4 << 20;
