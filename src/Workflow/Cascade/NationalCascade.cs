@@ -79,6 +79,7 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
                     Interlocked.Increment(ref dispatched);
                     foreach (var a in to) next.Add((a, sent));
                 });
+                progress?.Report($"{next.Count:N0} letters to deliver");
                 await delivery.CatchUpAsync(ct);
                 waiting.AddRange(next);
             }

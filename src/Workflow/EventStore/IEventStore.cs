@@ -27,6 +27,13 @@ public interface IEventStore : IAsyncDisposable
     Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken ct = default);
 
     /// <summary>
+    /// Several whole streams in one read (one round trip on PostgreSQL): a command that loads its
+    /// letter and the letter's routing pays for one query, not two. Every id asked for is a key of
+    /// the answer; a stream that does not exist maps to an empty list.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<RecordedEvent>>> ReadStreamsAsync(IReadOnlyList<string> streamIds, CancellationToken ct = default);
+
+    /// <summary>
     /// Events in global order with a position greater than <paramref name="afterPosition"/>. Never
     /// returns an event while an event with a lower position could still appear.
     /// </summary>

@@ -78,13 +78,13 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     /// <summary>Enters a delivered letter in the receive register; its receive number is taken in the same transaction.</summary>
     public async Task<int> RegisterAsync(string userId, string incomingStreamId, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
-        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var (state, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var now = clock.GetUtcNow();
         var clerk = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", now);
         IncomingLetter.CheckRegistrable(state);
         if (receivedAt > now.AddMinutes(5)) throw new DomainException("เวลารับหนังสืออยู่ในอนาคต (the received time is in the future).");
         var meta = Meta(clerk, OriginOf(state));
-        var step = await StepAsync(incomingStreamId, ["register"], userId, meta, ct);
+        var step = Step(incomingStreamId, routed, ["register"], userId, meta);
         return await numbers.IssueAsync(clerk.Organization.Id, NumberSeries.Incoming, BangkokTime.YearOf(receivedAt), incomingStreamId, n =>
             With(step, new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version),
                 [types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), meta)])), meta, ct);
@@ -92,22 +92,22 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
 
     public async Task WriteMinuteAsync(string userId, string incomingStreamId, string text, CancellationToken ct = default)
     {
-        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var (state, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.WriteMinute, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var minute = IncomingLetter.DecideMinute(state, actor, text);
         var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
-            await StepAsync(incomingStreamId, ["minute", "screen"], userId, meta, ct), ct, minute);
+            Step(incomingStreamId, routed, ["minute", "screen"], userId, meta), ct, minute);
     }
 
     public async Task DecideAsync(string userId, string incomingStreamId, Decision decision, string note, CancellationToken ct = default)
     {
-        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var (state, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Approve, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var decided = IncomingLetter.DecideDecision(state, actor, decision, note);
         var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
-            await StepAsync(incomingStreamId, ["decide"], userId, meta, ct), ct, decided);
+            Step(incomingStreamId, routed, ["decide"], userId, meta), ct, decided);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     public async Task<string> ForwardAsync(string userId, string incomingStreamId, LetterContent content, IReadOnlyList<string> addressees,
         DateOnly? actionDue = null, CancellationToken ct = default)
     {
-        var (incoming, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var (incoming, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var office = incoming.Arrival?.OrganizationId ?? "?";
         var actor = access.Authorize(userId, Permission.IssueOutgoing, office, clock.GetUtcNow());
         IncomingLetter.CheckForwardable(incoming);
@@ -129,7 +129,7 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         var drafted = OutgoingLetter.DecideDraft(OutgoingLetter.Empty, letterId, office, withEnclosure, addressees, incomingStreamId,
             arrival.OriginLetterId ?? arrival.FromLetterId, actionDue ?? arrival.ActionDue, actor.User.Id);
         var meta = Meta(actor, OriginOf(incoming) ?? letterId);
-        var step = await StepAsync(incomingStreamId, ["draft"], userId, meta, ct);
+        var step = Step(incomingStreamId, routed, ["draft"], userId, meta);
         await store.AppendAsync(With(step,
             new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version), [types.ToEventData(new LetterForwarded(letterId), meta)]),
             new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, [types.ToEventData(drafted, meta)])), ct);
@@ -138,22 +138,22 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
 
     public async Task AcknowledgeAsync(string userId, string incomingStreamId, CancellationToken ct = default)
     {
-        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var (state, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var acknowledged = IncomingLetter.DecideAcknowledge(state, actor.User.Id);
         var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
-            await StepAsync(incomingStreamId, ["acknowledge"], userId, meta, ct), ct, acknowledged);
+            Step(incomingStreamId, routed, ["acknowledge"], userId, meta), ct, acknowledged);
     }
 
     public async Task ReportActionDoneAsync(string userId, string incomingStreamId, string note, CancellationToken ct = default)
     {
-        var (state, version) = await LoadIncomingAsync(incomingStreamId, ct);
+        var (state, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var actor = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         var done = IncomingLetter.DecideActionDone(state, actor.User.Id, note);
         var meta = Meta(actor, OriginOf(state));
         await AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version), meta,
-            await StepAsync(incomingStreamId, ["act"], userId, meta, ct), ct, done);
+            Step(incomingStreamId, routed, ["act"], userId, meta), ct, done);
     }
 
     /// <summary>A received letter, for a user of the office that received it (secret letters reach only their addressees).</summary>
@@ -198,6 +198,23 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         return (state, state.Version);
     }
 
+    /// <summary>
+    /// A received letter for a command, with its routing's events when routings are on: both in one
+    /// read, since every command on the letter also completes its routing's step.
+    /// </summary>
+    private async Task<(IncomingLetter State, long Version, IReadOnlyList<RecordedEvent>? Routing)> LoadForCommandAsync(string streamId, CancellationToken ct)
+    {
+        if (routing is null)
+        {
+            var (alone, version) = await LoadIncomingAsync(streamId, ct);
+            return (alone, version, null);
+        }
+        var read = await store.ReadStreamsAsync([streamId, LetterRouting.StreamOf(streamId)], ct);
+        var state = IncomingLetter.Empty;
+        foreach (var e in read[streamId]) state = state.Apply(types.Deserialize(e));
+        return (state, state.Version, read[LetterRouting.StreamOf(streamId)]);
+    }
+
     private static string OfficeOf(OutgoingLetter state) => state.OrganizationId ?? throw new DomainException("ไม่พบหนังสือนี้ (no such letter).");
 
     /// <summary>
@@ -213,6 +230,10 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     /// <summary>The routing step this command completes, recorded with it; null when the letter has no routing.</summary>
     private async Task<StreamAppend?> StepAsync(string? incomingStreamId, IReadOnlyList<string> steps, string userId, EventMetadata meta, CancellationToken ct) =>
         routing is null || incomingStreamId is null ? null : await routing.CompleteAsync(incomingStreamId, steps, userId, clock.GetUtcNow(), meta, ct);
+
+    /// <summary>As <see cref="StepAsync"/>, on a received letter whose routing was read with it.</summary>
+    private StreamAppend? Step(string incomingStreamId, IReadOnlyList<RecordedEvent>? routed, IReadOnlyList<string> steps, string userId, EventMetadata meta) =>
+        routing is null || routed is null ? null : routing.Complete(incomingStreamId, routed, steps, userId, clock.GetUtcNow(), meta);
 
     private static IReadOnlyList<StreamAppend> With(StreamAppend? step, params StreamAppend[] appends) => step is null ? appends : [.. appends, step];
 

@@ -18,7 +18,10 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
 {
     public const string Name = "delivery";
     private const int StreamsPerTransaction = 200;
-    private const int Parallelism = 8;
+    // Enough dispatches side by side for the store to group their deliveries into few commits;
+    // read in big pages, since each read of the log on PostgreSQL first seals what committed.
+    private const int Parallelism = 32;
+    private const int PageSize = 5000;
 
     /// <summary>For tests of a crash: called before each group of deliveries with the count made so far.</summary>
     internal Action<int>? BeforeGroup { get; init; }
@@ -30,7 +33,7 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
         int made = 0;
         while (true)
         {
-            var batch = await store.ReadAllAsync(checkpoint, 500, ct);
+            var batch = await store.ReadAllAsync(checkpoint, PageSize, ct);
             if (batch.Count == 0) return made;
             // Dispatches are independent of each other: deliver them side by side, then move the
             // checkpoint past the whole batch (a crash before that redoes them, harmlessly).

@@ -48,11 +48,17 @@ public sealed class LetterRouting(IEventStore store, EventTypes types, RoutingCa
     /// The append that moves the letter's routing past <paramref name="steps"/> (the first of them the
     /// routing has), or null when the letter has no routing or its routing has no such step.
     /// </summary>
-    public async Task<StreamAppend?> CompleteAsync(string incomingStreamId, IReadOnlyList<string> steps, string userId, DateTimeOffset now, EventMetadata metadata, CancellationToken ct)
+    public async Task<StreamAppend?> CompleteAsync(string incomingStreamId, IReadOnlyList<string> steps, string userId, DateTimeOffset now, EventMetadata metadata, CancellationToken ct) =>
+        Complete(incomingStreamId, await store.ReadStreamAsync(StreamOf(incomingStreamId), ct: ct), steps, userId, now, metadata);
+
+    /// <summary>The routing's stream of a received letter, for a caller that reads it together with the letter.</summary>
+    public static string StreamOf(string incomingStreamId) => RoutingInstance.StreamId(InstanceId(incomingStreamId));
+
+    /// <summary>As <see cref="CompleteAsync"/>, given the routing's events (<see cref="StreamOf"/>) as the caller read them.</summary>
+    public StreamAppend? Complete(string incomingStreamId, IReadOnlyList<RecordedEvent> routingEvents, IReadOnlyList<string> steps, string userId, DateTimeOffset now, EventMetadata metadata)
     {
-        var stream = RoutingInstance.StreamId(InstanceId(incomingStreamId));
         var state = RoutingInstance.Empty;
-        foreach (var e in await store.ReadStreamAsync(stream, ct: ct)) state = state.Apply(types.Deserialize(e));
+        foreach (var e in routingEvents) state = state.Apply(types.Deserialize(e));
         if (state.Start is not { } start) return null;
         var definition = catalog.Get(start.Workflow, start.Version);
         var known = steps.Where(s => definition.Steps.Any(d => d.Name == s)).ToList();
@@ -60,7 +66,7 @@ public sealed class LetterRouting(IEventStore store, EventTypes types, RoutingCa
         var step = known.Contains(state.Current ?? "") ? state.Current! : known[0];
         var completed = RoutingInstance.DecideComplete(state, definition, step,
             current => RoutingAuthorization.Authorize(access, userId, current, start.OrganizationId, now), now);
-        return new StreamAppend(stream, ExpectedVersion.Exactly(state.Version), [types.ToEventData(completed, metadata)]);
+        return new StreamAppend(StreamOf(incomingStreamId), ExpectedVersion.Exactly(state.Version), [types.ToEventData(completed, metadata)]);
     }
 
     private static Guid DerivedId(Guid cause)

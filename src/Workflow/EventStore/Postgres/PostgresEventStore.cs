@@ -5,12 +5,16 @@ namespace Saraban.Workflow.EventStore.Postgres;
 
 /// <summary>
 /// The store for real deployments: several web nodes on one PostgreSQL database. An append is one
-/// statement in its own transaction; positions and chain hashes come from <see cref="PostgresSealer"/>.
+/// statement; concurrent appends of a process share a batch and a commit (<see cref="PostgresAppender"/>);
+/// positions and chain hashes come from <see cref="PostgresSealer"/>.
 /// </summary>
 public sealed class PostgresEventStore : IEventStore
 {
     internal const string EventColumns = "stream_id, version, event_id, type, data, user_id, org_id, correlation_id, causation_id, recorded_at";
     private readonly NpgsqlDataSource _db;
+    // Statements that find rows by stream or id (appends, stream reads) run on a pool with generic
+    // plans: planned once per connection instead of on every run (see PostgresConnections).
+    private readonly NpgsqlDataSource _byKeyDb;
     private readonly TimeProvider _clock;
     private readonly PostgresSealer _sealer;
     private readonly TimeSpan _readPatience;
@@ -23,7 +27,8 @@ public sealed class PostgresEventStore : IEventStore
         _db = PostgresConnections.Create(connectionString);
         _clock = clock ?? TimeProvider.System;
         _sealer = new PostgresSealer(_db);
-        _appender = new PostgresAppender(_db, _clock);
+        _byKeyDb = PostgresConnections.Create(connectionString, genericPlans: true);
+        _appender = new PostgresAppender(_byKeyDb, _clock);
     }
 
     public string Backend => "postgres";
@@ -42,16 +47,30 @@ public sealed class PostgresEventStore : IEventStore
         _appender.AppendAsync(appends, ct);
 
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken ct = default) =>
-        QueryAsync($"""
+        QueryAsync(_byKeyDb, $"""
             SELECT COALESCE(l.position, 0), e.{EventColumns.Replace(", ", ", e.")}
             FROM events e LEFT JOIN event_log l ON l.event_row = e.id
             WHERE e.stream_id = $1 AND e.version >= $2 ORDER BY e.version LIMIT $3
             """, ct, streamId, fromVersion, (long)maxCount);
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<RecordedEvent>>> ReadStreamsAsync(IReadOnlyList<string> streamIds, CancellationToken ct = default)
+    {
+        var ids = streamIds.Distinct(StringComparer.Ordinal).ToArray();
+        // The position by a lookup per event, not a join: with an array of streams (and streams as
+        // skewed as the directory's) the planner's estimates would have it hash-join the whole log.
+        var events = await QueryAsync(_byKeyDb, $"""
+            SELECT COALESCE((SELECT l.position FROM event_log l WHERE l.event_row = e.id), 0), e.{EventColumns.Replace(", ", ", e.")}
+            FROM events e WHERE e.stream_id = ANY($1) ORDER BY e.stream_id, e.version
+            """, ct, (object)ids); // one parameter, the array (not params spread)
+        var found = ids.ToDictionary(id => id, _ => new List<RecordedEvent>(), StringComparer.Ordinal);
+        foreach (var e in events) found[e.StreamId].Add(e);
+        return found.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<RecordedEvent>)kv.Value, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken ct = default)
     {
         await SealAsync(ct);
-        return await QueryAsync($"""
+        return await QueryAsync(_db, $"""
             SELECT l.position, e.{EventColumns.Replace(", ", ", e.")}
             FROM event_log l JOIN events e ON e.id = l.event_row
             WHERE l.position > $1 ORDER BY l.position LIMIT $2
@@ -102,11 +121,11 @@ public sealed class PostgresEventStore : IEventStore
         catch (Exception ex) when (ex is not OperationCanceledException) { throw PostgresConnections.Translate(ex, _db); }
     }
 
-    private async Task<IReadOnlyList<RecordedEvent>> QueryAsync(string sql, CancellationToken ct, params object[] args)
+    private async Task<IReadOnlyList<RecordedEvent>> QueryAsync(NpgsqlDataSource db, string sql, CancellationToken ct, params object[] args)
     {
         try
         {
-            await using var cmd = _db.CreateCommand(sql);
+            await using var cmd = db.CreateCommand(sql);
             foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var list = new List<RecordedEvent>();
@@ -122,5 +141,9 @@ public sealed class PostgresEventStore : IEventStore
         new EventMetadata(r.GetString(at + 5), r.GetString(at + 6), r.GetGuid(at + 7), r.IsDBNull(at + 8) ? null : r.GetGuid(at + 8)),
         new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(at + 9), DateTimeKind.Utc)));
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _byKeyDb.DisposeAsync();
+        await _db.DisposeAsync();
+    }
 }

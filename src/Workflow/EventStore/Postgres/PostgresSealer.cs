@@ -59,11 +59,14 @@ internal sealed class PostgresSealer(NpgsqlDataSource db)
             if (await r.ReadAsync(ct)) (position, lastTx, lastRow, previous) = (r.GetInt64(0), r.GetString(1), r.GetInt64(2), (byte[])r[3]);
 
         var positions = new List<long>(); var rows = new List<long>(); var txs = new List<string>(); var hashes = new List<byte[]>();
+        // The transaction id travels as text (Npgsql has no xid8 type), under another name: ORDER BY
+        // tx_id would otherwise sort by that text, putting transaction 100 before 99, sealing out of
+        // commit order, and making the next batch's cursor pick up rows already sealed.
         await using (var pending = new NpgsqlCommand(
             $"""
-            SELECT id, tx_id::text, {PostgresEventStore.EventColumns} FROM events
+            SELECT id, tx_id::text AS tx, {PostgresEventStore.EventColumns} FROM events
             WHERE (tx_id, id) > ($1::text::xid8, $2) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY tx_id, id LIMIT {Batch}
+            ORDER BY events.tx_id, id LIMIT {Batch}
             """, c, tx))
         {
             pending.Parameters.Add(new NpgsqlParameter { Value = lastTx });

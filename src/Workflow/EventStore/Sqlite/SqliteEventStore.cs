@@ -102,6 +102,15 @@ public sealed class SqliteEventStore : IEventStore
             $"SELECT {Columns} FROM events WHERE stream_id = $s AND version >= $v ORDER BY version LIMIT $n",
             ("$s", streamId), ("$v", fromVersion), ("$n", maxCount)));
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<RecordedEvent>>> ReadStreamsAsync(IReadOnlyList<string> streamIds, CancellationToken ct = default)
+    {
+        // In-process: one query per stream costs no round trip, and keeps each on its index.
+        var found = new Dictionary<string, IReadOnlyList<RecordedEvent>>(StringComparer.Ordinal);
+        foreach (var id in streamIds.Distinct(StringComparer.Ordinal))
+            found[id] = Query($"SELECT {Columns} FROM events WHERE stream_id = $s ORDER BY version", ("$s", id));
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<RecordedEvent>>>(found);
+    }
+
     public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken ct = default) =>
         Task.FromResult(Query(
             $"SELECT {Columns} FROM events WHERE position > $p ORDER BY position LIMIT $n",
