@@ -37,10 +37,7 @@ internal static class AdminApi
         });
         app.MapPost("/api/admin/delegations/{id:guid}/revoke", async (Guid id, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var admin = await AdminAsync(http, s, ct);
-            if (s.Access.Current.FindDelegation(id) is not { } d || d.OrganizationId != admin.Organization.Id)
-                throw new NotFoundException("ไม่พบการมอบอำนาจนี้ในหน่วยงานของท่าน (no such delegation in your office).");
-            await s.Access.RevokeDelegationAsync(id, Meta(admin), ct);
+            await RevokeAsync(id, http, s, ct);
             return Results.NoContent();
         });
         app.MapPost("/api/me/password", async (PasswordRequest body, HttpContext http, Services s, CancellationToken ct) =>
@@ -65,10 +62,7 @@ internal static class AdminApi
         });
         app.MapPost("/admin/delegations/{id:guid}/revoke", async (Guid id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var admin = await AdminAsync(http, s, ct);
-            if (s.Access.Current.FindDelegation(id) is not { } d || d.OrganizationId != admin.Organization.Id)
-                throw new NotFoundException("ไม่พบการมอบอำนาจนี้ในหน่วยงานของท่าน (no such delegation in your office).");
-            await s.Access.RevokeDelegationAsync(id, Meta(admin), ct);
+            await RevokeAsync(id, http, s, ct);
             return Results.Redirect("/admin");
         });
     }
@@ -78,6 +72,15 @@ internal static class AdminApi
         await s.Access.RefreshAsync(ct);
         var user = CurrentUser.Get(http, s.Access);
         return s.Access.Authorize(user.Id, Permission.Administer, user.OrganizationId, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>An admin revokes only the delegations of their own office.</summary>
+    private static async Task RevokeAsync(Guid id, HttpContext http, Services s, CancellationToken ct)
+    {
+        var admin = await AdminAsync(http, s, ct);
+        if (s.Access.Current.FindDelegation(id) is not { } d || d.OrganizationId != admin.Organization.Id)
+            throw new NotFoundException("ไม่พบการมอบอำนาจนี้ในหน่วยงานของท่าน (no such delegation in your office).");
+        await s.Access.RevokeDelegationAsync(id, Meta(admin), ct);
     }
 
     private static EventMetadata Meta(Actor admin) => new(admin.User.Id, admin.Organization.Id, Guid.CreateVersion7(), null);

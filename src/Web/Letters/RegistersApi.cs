@@ -39,17 +39,20 @@ internal static class RegistersApi
 
     /// <summary>A classified letter shows in the register as a line without its subject to those who may not read it.</summary>
     public static IReadOnlyList<IncomingEntry> Incoming(UserAccount user, ReadModels views) =>
-        views.Registers.Incoming(user.OrganizationId).Select(e => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = "(หนังสือลับ)" }).ToList();
+        views.Registers.Incoming(user.OrganizationId).Select(e => Masked(user, e)).ToList();
 
     public static IReadOnlyList<OutgoingEntry> Outgoing(UserAccount user, ReadModels views) =>
-        views.Registers.Outgoing(user.OrganizationId).Select(e => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = "(หนังสือลับ)" }).ToList();
+        views.Registers.Outgoing(user.OrganizationId).Select(e => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = Classified }).ToList();
+
+    private const string Classified = "(หนังสือลับ)";
+
+    private static IncomingEntry Masked(UserAccount user, IncomingEntry e) => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = Classified };
 
     public sealed record InboxItem(RoutingTask Task, IncomingEntry? Letter, string Step);
 
     /// <summary>The steps waiting for one of the user's roles in their office, soonest due first.</summary>
     public static IReadOnlyList<InboxItem> Inbox(UserAccount user, ReadModels views) =>
-        views.Inbox.For(user).Select(t => new InboxItem(t, views.Registers.FindIncoming(t.Subject) is { } e
-            ? LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = "(หนังสือลับ)" } : null, StepName(t.Step))).ToList();
+        views.Inbox.For(user).Select(t => new InboxItem(t, views.Registers.FindIncoming(t.Subject) is { } e ? Masked(user, e) : null, StepName(t.Step))).ToList();
 
     public static string StepName(string step) => step switch
     {

@@ -5,24 +5,35 @@ using Saraban.Workflow.Routing;
 
 namespace Saraban.Web.Serving;
 
-/// <summary>Delivers what was dispatched, continuously; after a restart it resumes from its checkpoint.</summary>
-internal sealed class DeliveryService(Delivery delivery, ILogger<DeliveryService> log) : BackgroundService
+/// <summary>Work a node repeats for as long as it runs; a failed round is logged and tried again next round.</summary>
+internal abstract class Polling(TimeSpan every, ILogger log) : BackgroundService
 {
+    protected abstract Task RunOnceAsync(CancellationToken ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var made = await delivery.CatchUpAsync(stoppingToken);
-                if (made > 0) log.LogInformation("Delivered {Count} letters", made);
+                await RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Delivery failed; retrying");
+                log.LogError(ex, "{Work} failed; retrying", GetType().Name);
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            await Task.Delay(every, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }
+    }
+}
+
+/// <summary>Delivers what was dispatched, continuously; after a restart it resumes from its checkpoint.</summary>
+internal sealed class DeliveryService(Delivery delivery, ILogger<DeliveryService> log) : Polling(TimeSpan.FromMilliseconds(500), log)
+{
+    protected override async Task RunOnceAsync(CancellationToken ct)
+    {
+        var made = await delivery.CatchUpAsync(ct);
+        if (made > 0) log.LogInformation("Delivered {Count} letters", made);
     }
 }
 

@@ -22,21 +22,7 @@ internal static class Freshness
 }
 
 /// <summary>Keeps the views warm between requests, so the first page after a quiet spell (or a restart) does not wait for them.</summary>
-internal sealed class ViewsWarmer(Services services, ILogger<ViewsWarmer> log) : BackgroundService
+internal sealed class ViewsWarmer(Services services, ILogger<ViewsWarmer> log) : Polling(TimeSpan.FromSeconds(1), log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await services.Views.CurrentAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Catching up the views failed; retrying");
-            }
-            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => services.Views.CurrentAsync(ct);
 }
