@@ -65,5 +65,14 @@ public sealed class when_someone_acts_without_the_right
         Assert.Equal("(หนังสือลับ)", line.GetProperty("subject").GetString());
         var clerkLine = Assert.Single((await (await clerk.GetAsync("/api/registers/incoming")).JsonAsync()).EnumerateArray(), l => l.GetProperty("streamId").GetString() == stream);
         Assert.Equal("ขอข้อมูลผู้รับเหมาก่อสร้าง", clerkLine.GetProperty("subject").GetString());
+
+        // The register printed as CSV masks the subject for the tracker alike, and keeps the Thai readable.
+        var csv = await tracker.GetByteArrayAsync("/registers/incoming.csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
+        Assert.StartsWith("เลขทะเบียนรับ,วันเวลารับ,ที่", text);
+        Assert.Contains("(หนังสือลับ)", text);
+        Assert.DoesNotContain("ขอข้อมูลผู้รับเหมาก่อสร้าง", text);
+        Assert.Contains("ขอข้อมูลผู้รับเหมาก่อสร้าง", System.Text.Encoding.UTF8.GetString(await clerk.GetByteArrayAsync("/registers/incoming.csv")));
     }
 }

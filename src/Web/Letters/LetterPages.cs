@@ -25,12 +25,14 @@ internal static class LetterPages
         app.MapGet("/registers/incoming", async (HttpContext http, Services s, CancellationToken ct) =>
         {
             var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
-            return Html.Page(http, $"ทะเบียนหนังสือรับ — {views.Directory.Get(user.OrganizationId).Name}", user, RegisterPages.IncomingTable(RegistersApi.Incoming(user, views)));
+            return Html.Page(http, $"ทะเบียนหนังสือรับ — {views.Directory.Get(user.OrganizationId).Name}", user, 
+                "<p><a href=\"/registers/incoming.csv\">ดาวน์โหลด (CSV)</a></p>" + RegisterPages.IncomingTable(RegistersApi.Incoming(user, views)));
         });
         app.MapGet("/registers/outgoing", async (HttpContext http, Services s, CancellationToken ct) =>
         {
             var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
-            return Html.Page(http, $"ทะเบียนหนังสือส่ง — {views.Directory.Get(user.OrganizationId).Name}", user, RegisterPages.OutgoingTable(RegistersApi.Outgoing(user, views)));
+            return Html.Page(http, $"ทะเบียนหนังสือส่ง — {views.Directory.Get(user.OrganizationId).Name}", user, 
+                "<p><a href=\"/registers/outgoing.csv\">ดาวน์โหลด (CSV)</a></p>" + RegisterPages.OutgoingTable(RegistersApi.Outgoing(user, views)));
         });
 
         app.MapGet("/letters/in/{stream}", async (string stream, HttpContext http, Services s, CancellationToken ct) =>

@@ -123,6 +123,7 @@ public static class ServeCommand
         AdminApi.Map(app);
         VerificationPage.Map(app);
         LetterPages.Map(app);
+        RegisterExport.Map(app);
         TrackingPages.Map(app);
         await app.RunAsync();
         await store.DisposeAsync();
