@@ -38,7 +38,7 @@ internal static class RegisterExport
     private static string Time(DateTimeOffset at) =>
         $"{ThaiDate.FormatFull(BangkokTime.DateOf(at), thaiDigits: false)} {at.ToOffset(TimeSpan.FromHours(7)):HH.mm} น.";
 
-    private static IResult Csv(string name, string[] header, IEnumerable<string[]> rows)
+    public static IResult Csv(string name, string[] header, IEnumerable<string[]> rows)
     {
         var csv = new StringBuilder();
         foreach (var row in rows.Prepend(header)) csv.AppendJoin(',', row.Select(Field)).Append("\r\n");

@@ -20,6 +20,13 @@ internal static class TrackingPages
                 $"<li><a href=\"/tracking/{E(o.LetterId)}\">{E(o.DocumentNumber)} — {E(o.Subject)}</a> ({E(Date(o.Date))})</li>")) + "</ul>";
             return Html.Page(http, "ติดตามหนังสือเวียน", user, body);
         });
+        app.MapGet("/tracking/{origin}.csv", async (string origin, string? office, string? stage, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var views = await s.Views.CurrentAsync(ct);
+            var report = TrackingReport.Build(views, TrackingApi.Tracker(http, s), s.Access, origin, office, TrackingApi.ParseStage(stage));
+            return Letters.RegisterExport.Csv($"not-yet-{report.Stage.ToString().ToLowerInvariant()}.csv", ["รหัส", "อปท.", "อำเภอ", "ได้รับ", "ลงรับเมื่อ"],
+                report.NotYet.Select(l => new[] { l.OrganizationId, l.Name, l.DistrictName ?? "", l.Delivered ? "ได้รับ" : "ยังไม่ได้รับ", l.RegisteredAt?.ToString("yyyy-MM-dd HH:mm") ?? "" }));
+        });
         app.MapGet("/tracking/{origin}", async (string origin, string? office, string? stage, HttpContext http, Services s, CancellationToken ct) =>
         {
             var views = await s.Views.CurrentAsync(ct);
@@ -40,7 +47,7 @@ internal static class TrackingPages
             + string.Concat(r.Areas.Select(a => $"<tr><td><a href=\"/tracking/{E(r.OriginLetterId)}?office={E(a.OrganizationId)}&stage={stage}\">{E(a.Name)}</a></td><td>{N(a.Locals)}</td><td>{N(a.Delivered)}</td><td>{N(a.Registered)}</td><td>{N(a.Acted)}</td></tr>")) + "</table>";
         var stages = string.Join(" · ", new[] { ("delivered", "ยังไม่ได้รับ"), ("registered", "ยังไม่ลงรับ"), ("acted", "ยังไม่ดำเนินการ") }.Select(x =>
             x.Item1 == stage ? $"<strong>{x.Item2}</strong>" : $"<a href=\"/tracking/{E(r.OriginLetterId)}?office={E(r.ScopeId)}&stage={x.Item1}\">{x.Item2}</a>"));
-        var notYet = $"<h2>อปท. ใน{E(r.ScopeName)} ที่{E(StageName(r.Stage))} ({N(r.NotYetTotal)} แห่ง)</h2><p>{stages}</p>"
+        var notYet = $"<h2>อปท. ใน{E(r.ScopeName)} ที่{E(StageName(r.Stage))} ({N(r.NotYetTotal)} แห่ง)</h2><p>{stages} · <a href=\"/tracking/{E(r.OriginLetterId)}.csv?office={E(r.ScopeId)}&stage={stage}\">รายชื่อเพื่อติดตาม (CSV)</a></p>"
             + (r.NotYet.Count == 0 ? "<p>ครบทุกแห่งแล้ว</p>" : "<table><tr><th>อปท.</th><th>อำเภอ</th><th>ได้รับ</th><th>ลงรับ</th></tr>"
             + string.Concat(r.NotYet.Select(l => $"<tr><td>{E(l.Name)}</td><td>{E(l.DistrictName)}</td><td>{(l.Delivered ? "✓" : "–")}</td><td>{E(Time(l.RegisteredAt))}</td></tr>")) + "</table>");
         return $"<p>{E(r.DocumentNumber)}</p>" + summary + areas + notYet;
