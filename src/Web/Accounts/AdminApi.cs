@@ -57,7 +57,7 @@ internal static class AdminApi
         {
             var admin = await AdminAsync(http, s, ct);
             await s.Access.GrantDelegationAsync(f["deputyUserId"].ToString(), admin.Organization.Id,
-                Enum.TryParse<DelegationKind>(f["kind"], out var k) ? k : DelegationKind.ActingFor, Day(f["validFrom"]), Day(f["validUntil"]).AddDays(1), Meta(admin), ct);
+                Enum.TryParse<DelegationKind>(f["kind"], out var k) ? k : DelegationKind.ActingFor, FormFields.DayStart(f["validFrom"]), FormFields.DayStart(f["validUntil"]).AddDays(1), Meta(admin), ct);
             return Results.Redirect("/admin");
         });
         app.MapPost("/admin/delegations/{id:guid}/revoke", async (Guid id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
@@ -90,11 +90,6 @@ internal static class AdminApi
     private static IReadOnlyList<StaffMember> Staff(Actor admin, Services s) =>
         s.Access.Current.Users.Where(u => u.OrganizationId == admin.Organization.Id).OrderBy(u => u.Id, StringComparer.Ordinal)
             .Select(u => new StaffMember(u.Id, u.FullName, u.Position, u.Roles.Order().ToList(), s.Access.Current.DelegationsOf(u.Id).ToList())).ToList();
-
-    /// <summary>A day as the form gives it, from its start in Bangkok.</summary>
-    private static DateTimeOffset Day(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", out var d) ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7))
-        : throw new DomainException($"วันที่ '{text}' ไม่ถูกต้อง (a date must be YYYY-MM-DD).");
 
     private static string Page(HttpContext http, IReadOnlyList<StaffMember> staff) =>
         "<table><tr><th>ผู้ใช้</th><th>ชื่อ</th><th>ตำแหน่ง</th><th>บทบาท</th><th>การมอบอำนาจ</th></tr>"

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Saraban.Web.Accounts;
 using Saraban.Web.Pages;
 using Saraban.Web.Serving;
@@ -42,7 +41,7 @@ internal static class LetterPages
             var chain = (await s.Views.CurrentAsync(ct)).Registers.ChainOf(stream);
             return Html.Page(http, view.Letter.Arrival!.Content.Subject, user, IncomingPage.Render(http, view, user, chain));
         });
-        MapAct(app, "/letters/in/{stream}/register", (u, st, f, s, ct) => s.Letters.RegisterAsync(u, st, ParseTime(f["receivedAt"]) ?? DateTimeOffset.UtcNow, ct));
+        MapAct(app, "/letters/in/{stream}/register", (u, st, f, s, ct) => s.Letters.RegisterAsync(u, st, FormFields.Time(f["receivedAt"]) ?? DateTimeOffset.UtcNow, ct));
         MapAct(app, "/letters/in/{stream}/minute", (u, st, f, s, ct) => s.Letters.WriteMinuteAsync(u, st, f["text"].ToString(), ct));
         MapAct(app, "/letters/in/{stream}/decision", (u, st, f, s, ct) =>
             s.Letters.DecideAsync(u, st, Enum.TryParse<Decision>(f["decision"], out var d) ? d : throw new DomainException("ไม่รู้จักคำสั่งการนี้ (unknown decision)."), f["note"].ToString(), ct));
@@ -50,7 +49,7 @@ internal static class LetterPages
         MapAct(app, "/letters/in/{stream}/done", (u, st, f, s, ct) => s.Letters.ReportActionDoneAsync(u, st, f["note"].ToString(), ct));
         app.MapPost("/letters/in/{stream}/forward", async (string stream, IFormCollection form, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var id = await IncomingApi.ForwardAsync(stream, new DraftRequest(null, null, null, null, null, null, List(form["to"]), ParseDate(form["actionDue"]), null, null, null),
+            var id = await IncomingApi.ForwardAsync(stream, new DraftRequest(null, null, null, null, null, null, FormFields.List(form["to"]), FormFields.Date(form["actionDue"]), null, null, null),
                 CurrentUser.Get(http, s.Access).Id, s, ct);
             return Results.Redirect($"/letters/out/{id}");
         });
@@ -76,11 +75,10 @@ internal static class LetterPages
         app.MapPost("/letters/paper", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
         {
             var user = CurrentUser.Get(http, s.Access);
-            var request = new PaperApi.PaperRequest(f["senderName"], f["documentNumber"], ParseDate(f["date"]), f["subject"], LetterKind.ExternalLetter,
+            var request = new PaperApi.PaperRequest(f["senderName"], f["documentNumber"], FormFields.Date(f["date"]), f["subject"], LetterKind.ExternalLetter,
                 Enum.TryParse<Urgency>(f["urgency"], out var u) ? u : Urgency.None, Enum.TryParse<Secrecy>(f["secrecy"], out var x) ? x : Secrecy.None,
-                f["addresseeLine"], ParseDate(f["actionDue"]), ParseTime(f["receivedAt"]), f["entryKey"], null, null);
-            var (stream, _) = await s.Letters.RegisterPaperAsync(user.Id, user.OrganizationId, request.Letter(), request.ReceivedAt ?? DateTimeOffset.UtcNow,
-                entryKey: request.EntryKey, ct: ct);
+                f["addresseeLine"], FormFields.Date(f["actionDue"]), FormFields.Time(f["receivedAt"]), f["entryKey"], null, null);
+            var (stream, _) = await PaperApi.RegisterAsync(request, user, s, ct);
             return Results.Redirect($"/letters/in/{stream}");
         });
 
@@ -90,7 +88,7 @@ internal static class LetterPages
             var user = CurrentUser.Get(http, s.Access);
             var request = new DraftRequest(Enum.TryParse<LetterKind>(f["kind"], out var k) ? k : LetterKind.ExternalLetter,
                 Enum.TryParse<Urgency>(f["urgency"], out var u) ? u : Urgency.None, Secrecy.None, f["subject"], f["addresseeLine"],
-                f["body"].ToString().Split('\n'), List(f["to"]), ParseDate(f["actionDue"]), null, f["owningUnit"], f["contacts"]);
+                f["body"].ToString().Split('\n'), FormFields.List(f["to"]), FormFields.Date(f["actionDue"]), null, f["owningUnit"], f["contacts"]);
             var id = await s.Letters.DraftAsync(user.Id, user.OrganizationId, request.Content(), request.Addressees(s.Directory.Current), request.ActionDue, ct: ct);
             return Results.Redirect($"/letters/out/{id}");
         });
@@ -102,19 +100,4 @@ internal static class LetterPages
             await act(CurrentUser.Get(http, s.Access).Id, stream, form, s, ct);
             return Results.Redirect($"/letters/in/{stream}");
         });
-
-    private static IReadOnlyList<string> List(string? text) =>
-        (text ?? "").Split([',', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static DateOnly? ParseDate(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new DomainException($"วันที่ '{text}' ไม่ถูกต้อง (a date must be YYYY-MM-DD).");
-
-    /// <summary>A time as a browser's datetime-local gives it: Bangkok time, no offset.</summary>
-    private static DateTimeOffset? ParseTime(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? new DateTimeOffset(t, TimeSpan.FromHours(7))
-            : throw new DomainException($"เวลา '{text}' ไม่ถูกต้อง (a time must be YYYY-MM-DDTHH:mm).");
 }

@@ -82,9 +82,11 @@ internal static class PaperApi
     public static void Map(WebApplication app) =>
         app.MapPost("/api/letters/paper", async (PaperRequest body, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var user = CurrentUser.Get(http, s.Access);
-            var (stream, number) = await s.Letters.RegisterPaperAsync(user.Id, user.OrganizationId, body.Letter(), body.ReceivedAt ?? DateTimeOffset.UtcNow,
-                entryKey: body.EntryKey, ct: ct);
+            var (stream, number) = await RegisterAsync(body, CurrentUser.Get(http, s.Access), s, ct);
             return Results.Ok(new { incomingStreamId = stream, receiveNumber = number });
         });
+
+    /// <summary>Registers the letter in the user's own office: the API's and the form's one way in.</summary>
+    public static Task<(string IncomingStreamId, int ReceiveNumber)> RegisterAsync(PaperRequest request, Workflow.Access.UserAccount user, Services s, CancellationToken ct) =>
+        s.Letters.RegisterPaperAsync(user.Id, user.OrganizationId, request.Letter(), request.ReceivedAt ?? DateTimeOffset.UtcNow, entryKey: request.EntryKey, ct: ct);
 }

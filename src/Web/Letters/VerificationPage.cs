@@ -19,8 +19,9 @@ internal static class VerificationPage
     public static void Map(WebApplication app) =>
         app.MapGet("/V/{sender}/{number}/{key}", async (string sender, string number, string key, HttpContext http, Services s, CancellationToken ct) =>
         {
+            // Open to all, so Freshness (signed-in requests only) has not read the latest offices.
+            var directory = await s.Directory.RefreshAsync(ct);
             var views = await s.Views.CurrentAsync(ct);
-            var directory = views.Directory;
             var circular = number.StartsWith('W') || number.StartsWith('w');
             var found = int.TryParse(circular ? number[1..] : number, out var running) && running > 0 && key.Length >= 16
                 ? await FindAsync(directory, views, s, sender, circular, running, key, ct)

@@ -1,4 +1,3 @@
-using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
 using Saraban.Workflow.Registers;
@@ -12,8 +11,8 @@ namespace Saraban.Web.Serving;
 /// to the log's head before a page or API call reads them: what another node (or this one, a
 /// moment ago) recorded is there. Catching up reads only what is new since the last time.
 /// </summary>
-internal sealed class ReadModels(IEventStore store, LetterRegisters registers, RoutingInbox inbox, CirculationTracker tracker,
-    AccessService access, DirectoryService directory)
+/// <remarks>Users, delegations and offices are brought up to date per request by <see cref="Freshness"/>, not here.</remarks>
+internal sealed class ReadModels(IEventStore store, LetterRegisters registers, RoutingInbox inbox, CirculationTracker tracker, DirectoryService directory)
 {
     private readonly SemaphoreSlim _one = new(1, 1);
 
@@ -27,8 +26,6 @@ internal sealed class ReadModels(IEventStore store, LetterRegisters registers, R
         await _one.WaitAsync(ct);
         try
         {
-            await access.RefreshAsync(ct);
-            await directory.RefreshAsync(ct);
             await registers.CatchUpAsync(store, ct);
             await inbox.CatchUpAsync(store, ct);
             await tracker.CatchUpAsync(store, ct);

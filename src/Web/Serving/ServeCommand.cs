@@ -91,7 +91,7 @@ public static class ServeCommand
         await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
         builder.Services.AddSingleton(new Services(letters,
             access, directory, engine,
-            new ReadModels(store, new LetterRegisters(types), inbox, new CirculationTracker(types), access, directory),
+            new ReadModels(store, new LetterRegisters(types), inbox, new CirculationTracker(types), directory),
             new LetterPrinting(renderer, verificationBase)));
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddHostedService<ViewsWarmer>();
