@@ -21,7 +21,7 @@ internal static class IncomingApi
         one.MapGet("/chain", async (string stream, HttpContext http, Services s, CancellationToken ct) =>
         {
             await s.Letters.ReadIncomingAsync(CurrentUser.Get(http, s.Access).Id, stream, ct);
-            return Results.Ok((await s.Views.CurrentAsync(ct)).Registers.ChainOf(stream));
+            return Results.Ok(await s.Views.Registers.ChainOfAsync(stream, ct));
         });
         one.MapPost("/register", async (string stream, RegisterRequest body, HttpContext http, Services s, CancellationToken ct) =>
             Results.Ok(new { receiveNumber = await s.Letters.RegisterAsync(User(http, s), stream, body.ReceivedAt ?? DateTimeOffset.UtcNow, ct) }));

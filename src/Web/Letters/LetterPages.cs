@@ -17,28 +17,32 @@ internal static class LetterPages
     {
         app.MapGet("/", async (HttpContext http, Services s, CancellationToken ct) =>
         {
-            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
-            var unregistered = RegistersApi.Incoming(user, views).Where(e => e.Status == IncomingStatus.Arrived).ToList();
-            return Html.Page(http, "งานของฉัน", user, RegisterPages.Home(RegistersApi.Inbox(user, views), unregistered, user));
+            var user = RegistersApi.Reader(http, s);
+            var unregistered = (await RegistersApi.IncomingAsync(user, s.Views, null, ct)).Where(e => e.Status == IncomingStatus.Arrived).ToList();
+            return Html.Page(http, "งานของฉัน", user, RegisterPages.Home(await RegistersApi.InboxAsync(user, s.Views, ct), unregistered, user));
         });
         app.MapGet("/registers/incoming", async (HttpContext http, Services s, CancellationToken ct) =>
         {
-            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
-            return Html.Page(http, $"ทะเบียนหนังสือรับ — {views.Directory.Get(user.OrganizationId).Name}", user, 
-                "<p><a href=\"/registers/incoming.csv\">ดาวน์โหลด (CSV)</a></p>" + RegisterPages.IncomingTable(RegistersApi.Incoming(user, views)));
+            var user = RegistersApi.Reader(http, s);
+            var query = RegistersApi.Query(http.Request.Query);
+            return Html.Page(http, $"ทะเบียนหนังสือรับ — {s.Views.Directory.Get(user.OrganizationId).Name}", user,
+                RegisterPages.SearchForm("/registers/incoming", query, sender: true) + "<p><a href=\"/registers/incoming.csv\">ดาวน์โหลด (CSV)</a></p>"
+                + RegisterPages.IncomingTable(await RegistersApi.IncomingAsync(user, s.Views, query, ct)));
         });
         app.MapGet("/registers/outgoing", async (HttpContext http, Services s, CancellationToken ct) =>
         {
-            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
-            return Html.Page(http, $"ทะเบียนหนังสือส่ง — {views.Directory.Get(user.OrganizationId).Name}", user, 
-                "<p><a href=\"/registers/outgoing.csv\">ดาวน์โหลด (CSV)</a></p>" + RegisterPages.OutgoingTable(RegistersApi.Outgoing(user, views)));
+            var user = RegistersApi.Reader(http, s);
+            var query = RegistersApi.Query(http.Request.Query);
+            return Html.Page(http, $"ทะเบียนหนังสือส่ง — {s.Views.Directory.Get(user.OrganizationId).Name}", user,
+                RegisterPages.SearchForm("/registers/outgoing", query, sender: false) + "<p><a href=\"/registers/outgoing.csv\">ดาวน์โหลด (CSV)</a></p>"
+                + RegisterPages.OutgoingTable(await RegistersApi.OutgoingAsync(user, s.Views, query, ct)));
         });
 
         app.MapGet("/letters/in/{stream}", async (string stream, HttpContext http, Services s, CancellationToken ct) =>
         {
             var user = CurrentUser.Get(http, s.Access);
             var view = await IncomingApi.ViewAsync(stream, user, s, ct);
-            var chain = (await s.Views.CurrentAsync(ct)).Registers.ChainOf(stream);
+            var chain = await s.Views.Registers.ChainOfAsync(stream, ct);
             return Html.Page(http, view.Letter.Arrival!.Content.Subject, user, IncomingPage.Render(http, view, user, chain));
         });
         MapAct(app, "/letters/in/{stream}/register", (u, st, f, s, ct) => s.Letters.RegisterAsync(u, st, FormFields.Time(f["receivedAt"]) ?? DateTimeOffset.UtcNow, ct));
@@ -58,7 +62,7 @@ internal static class LetterPages
         {
             var user = CurrentUser.Get(http, s.Access);
             var letter = await OutgoingApi.ReadAsync(id, http, s, ct);
-            return Html.Page(http, letter.Content!.Subject, user, OutgoingPage.Render(http, letter, user, (await s.Views.CurrentAsync(ct)).Registers.TreeBelow(id)));
+            return Html.Page(http, letter.Content!.Subject, user, OutgoingPage.Render(http, letter, user, await s.Views.Registers.TreeBelowAsync(id, ct)));
         });
         app.MapPost("/letters/out/{id}/sign", async (string id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
         {

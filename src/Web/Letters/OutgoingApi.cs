@@ -47,7 +47,7 @@ internal static class OutgoingApi
         one.MapGet("/tree", async (string id, HttpContext http, Services s, CancellationToken ct) =>
         {
             await ReadAsync(id, http, s, ct);
-            return Results.Ok((await s.Views.CurrentAsync(ct)).Registers.TreeBelow(id));
+            return Results.Ok(await s.Views.Registers.TreeBelowAsync(id, ct));
         });
     }
 

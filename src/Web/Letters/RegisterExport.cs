@@ -15,9 +15,9 @@ internal static class RegisterExport
     {
         app.MapGet("/registers/incoming.csv", async (HttpContext http, Serving.Services s, CancellationToken ct) =>
         {
-            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
+            var user = RegistersApi.Reader(http, s);
             return Csv("incoming-register.csv", ["เลขทะเบียนรับ", "วันเวลารับ", "ที่", "ลงวันที่", "จาก", "เรื่อง", "สถานะ"],
-                RegistersApi.Incoming(user, views).Select(e => new[]
+                (await RegistersApi.IncomingAsync(user, s.Views, Export(http), ct)).Select(e => new[]
                 {
                     e.ReceiveNumber?.ToString() ?? "", e.ReceivedAt is { } at ? Time(at) : "", e.DocumentNumber, ThaiDate.FormatFull(e.Date, thaiDigits: false),
                     e.SenderName, e.Subject, e.Status.Thai(),
@@ -25,15 +25,18 @@ internal static class RegisterExport
         });
         app.MapGet("/registers/outgoing.csv", async (HttpContext http, Serving.Services s, CancellationToken ct) =>
         {
-            var (user, views) = await RegistersApi.ReadAsync(http, s, ct);
+            var user = RegistersApi.Reader(http, s);
             return Csv("outgoing-register.csv", ["ที่", "ลงวันที่", "ชนิด", "เรื่อง", "จำนวนผู้รับ", "สถานะ"],
-                RegistersApi.Outgoing(user, views).Select(e => new[]
+                (await RegistersApi.OutgoingAsync(user, s.Views, Export(http), ct)).Select(e => new[]
                 {
                     e.DocumentNumber ?? "", e.Date is { } d ? ThaiDate.FormatFull(d, thaiDigits: false) : "", e.Kind.Thai(), e.Subject,
                     e.AddresseeCount.ToString(), e.Status.Thai(),
                 }));
         });
     }
+
+    /// <summary>The lines the page shows (its search), up to the most one file takes.</summary>
+    private static RegisterQuery Export(HttpContext http) => RegistersApi.Query(http.Request.Query) with { Limit = RegisterQuery.MaxLimit };
 
     private static string Time(DateTimeOffset at) =>
         $"{ThaiDate.FormatFull(BangkokTime.DateOf(at), thaiDigits: false)} {at.ToOffset(TimeSpan.FromHours(7)):HH.mm} น.";

@@ -26,6 +26,17 @@ internal static class RegisterPages
 
     private static string Urgency(Urgency? u) => u is { } x && x != Workflow.Letters.Urgency.None ? $" <span class=\"urgent\">{E(LetterContent.ThaiName(x))}</span>" : "";
 
+    /// <summary>The register's search: words of the subject, the sender, the number in either digit set, a date range.</summary>
+    public static string SearchForm(string action, RegisterQuery q, bool sender) => $$"""
+        <form method="get" action="{{E(action)}}" class="search" role="search">
+        <label>ค้นหา (เรื่อง ผู้ส่ง หรือเลขที่) <input type="search" name="q" value="{{E(q.Text)}}" minlength="2"></label>
+        {{(sender ? $"<label>จาก <input name=\"sender\" value=\"{E(q.Sender)}\"></label>" : "")}}
+        <label>ตั้งแต่วันที่ <input type="date" name="from" value="{{q.From:yyyy-MM-dd}}"></label>
+        <label>ถึงวันที่ <input type="date" name="to" value="{{q.To:yyyy-MM-dd}}"></label>
+        <button>ค้นหา</button>
+        </form>
+        """;
+
     public static string IncomingTable(IReadOnlyList<IncomingEntry> entries) => entries.Count == 0 ? "<p>ยังไม่มีหนังสือ</p>" :
         "<table><tr><th>เลขรับ</th><th>วันเวลารับ</th><th>ที่</th><th>ลงวันที่</th><th>จาก</th><th>เรื่อง</th><th>สถานะ</th></tr>" +
         string.Concat(entries.Select(e => $"""

@@ -1,4 +1,5 @@
 using Saraban.Web.Accounts;
+using Saraban.Web.Pages;
 using Saraban.Web.Serving;
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Letters;
@@ -12,37 +13,38 @@ internal static class RegistersApi
 {
     public static void Map(WebApplication app)
     {
+        // ?q= (subject, sender or number, either digit set), from= / to= (YYYY-MM-DD or a Thai date), sender=, year=, before= (a line's seq: the next page), limit=
         app.MapGet("/api/registers/incoming", async (HttpContext http, Services s, CancellationToken ct) =>
         {
-            var (user, views) = await ReadAsync(http, s, ct);
-            return Results.Ok(Incoming(user, views));
+            var user = Reader(http, s);
+            return Results.Ok(await IncomingAsync(user, s.Views, Query(http.Request.Query), ct));
         });
         app.MapGet("/api/registers/outgoing", async (HttpContext http, Services s, CancellationToken ct) =>
         {
-            var (user, views) = await ReadAsync(http, s, ct);
-            return Results.Ok(Outgoing(user, views));
+            var user = Reader(http, s);
+            return Results.Ok(await OutgoingAsync(user, s.Views, Query(http.Request.Query), ct));
         });
         app.MapGet("/api/inbox", async (HttpContext http, Services s, CancellationToken ct) =>
-        {
-            var (user, views) = await ReadAsync(http, s, ct);
-            return Results.Ok(Inbox(user, views));
-        });
+            Results.Ok(await InboxAsync(Reader(http, s), s.Views, ct)));
     }
 
-    public static async Task<(UserAccount User, ReadModels Views)> ReadAsync(HttpContext http, Services s, CancellationToken ct)
+    /// <summary>The signed-in user, allowed to read their own office's registers.</summary>
+    public static UserAccount Reader(HttpContext http, Services s)
     {
-        var views = await s.Views.CurrentAsync(ct);
         var user = CurrentUser.Get(http, s.Access);
         s.Access.Authorize(user.Id, Permission.Read, user.OrganizationId, DateTimeOffset.UtcNow);
-        return (user, views);
+        return user;
     }
 
-    /// <summary>A classified letter shows in the register as a line without its subject to those who may not read it.</summary>
-    public static IReadOnlyList<IncomingEntry> Incoming(UserAccount user, ReadModels views) =>
-        views.Registers.Incoming(user.OrganizationId).Select(e => Masked(user, e)).ToList();
+    public static RegisterQuery Query(IQueryCollection q) => new(q["q"], FormFields.SearchDate(q["from"]), FormFields.SearchDate(q["to"]), q["sender"],
+        FormFields.Int(q["year"], "year", 1900, 3100) is { } y ? (y > 2400 ? y - 543 : y) : null, FormFields.Int(q["limit"], "limit", 1, RegisterQuery.MaxLimit) ?? 200, FormFields.Long(q["before"], "before"));
 
-    public static IReadOnlyList<OutgoingEntry> Outgoing(UserAccount user, ReadModels views) =>
-        views.Registers.Outgoing(user.OrganizationId).Select(e => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = Classified }).ToList();
+    /// <summary>A classified letter shows in the register as a line without its subject to those who may not read it.</summary>
+    public static async Task<IReadOnlyList<IncomingEntry>> IncomingAsync(UserAccount user, ReadModels views, RegisterQuery? query, CancellationToken ct) =>
+        (await views.Registers.IncomingAsync(user.OrganizationId, query, ct)).Select(e => Masked(user, e)).ToList();
+
+    public static async Task<IReadOnlyList<OutgoingEntry>> OutgoingAsync(UserAccount user, ReadModels views, RegisterQuery? query, CancellationToken ct) =>
+        (await views.Registers.OutgoingAsync(user.OrganizationId, query, ct)).Select(e => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = Classified }).ToList();
 
     private const string Classified = "(หนังสือลับ)";
 
@@ -51,8 +53,12 @@ internal static class RegistersApi
     public sealed record InboxItem(RoutingTask Task, IncomingEntry? Letter, string Step);
 
     /// <summary>The steps waiting for one of the user's roles in their office, soonest due first.</summary>
-    public static IReadOnlyList<InboxItem> Inbox(UserAccount user, ReadModels views) =>
-        views.Inbox.For(user).Select(t => new InboxItem(t, views.Registers.FindIncoming(t.Subject) is { } e ? Masked(user, e) : null, StepName(t.Step))).ToList();
+    public static async Task<IReadOnlyList<InboxItem>> InboxAsync(UserAccount user, ReadModels views, CancellationToken ct)
+    {
+        var tasks = await views.Inbox.ForAsync(user, ct);
+        var letters = (await views.Registers.IncomingByStreamsAsync(tasks.Select(t => t.Subject).ToList(), ct)).ToDictionary(e => e.StreamId, StringComparer.Ordinal);
+        return tasks.Select(t => new InboxItem(t, letters.TryGetValue(t.Subject, out var e) ? Masked(user, e) : null, StepName(t.Step))).ToList();
+    }
 
     public static string StepName(string step) => step switch
     {

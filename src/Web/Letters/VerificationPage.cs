@@ -21,7 +21,7 @@ internal static class VerificationPage
         {
             // Open to all, so Freshness (signed-in requests only) has not read the latest offices.
             var directory = await s.Directory.RefreshAsync(ct);
-            var views = await s.Views.CurrentAsync(ct);
+            var views = s.Views;
             var circular = number.StartsWith('W') || number.StartsWith('w');
             var found = int.TryParse(circular ? number[1..] : number, out var running) && running > 0 && key.Length >= 16
                 ? await FindAsync(directory, views, s, sender, circular, running, key, ct)
@@ -52,7 +52,7 @@ internal static class VerificationPage
         foreach (var office in directory.All.Where(o => Compact(o.LetterPrefix) == Compact(sender)))
         {
             var printed = new DocumentNumber(office.LetterPrefix, circular, running).Format();
-            foreach (var entry in views.Registers.Outgoing(office.Id, int.MaxValue).Where(e => e.DocumentNumber == printed))
+            foreach (var entry in await views.Registers.WithNumberAsync(office.Id, printed, ct))
                 if (await s.Letters.ReadDispatchedAsync(entry.LetterId, ct) is { } letter
                     && string.Equals(LetterPrinting.ContentKey(letter, office), key, StringComparison.OrdinalIgnoreCase))
                     return (letter, office);

@@ -42,13 +42,12 @@ internal sealed class DeliveryService(Delivery delivery, ILogger<DeliveryService
 /// step gets one <see cref="RoutingStepOverdue"/> event, which inboxes show.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class RoutingReminderJob(IEventStore store, RoutingInbox inbox, RoutingEngine engine, ILogger<RoutingReminderJob> log) : IJob
+internal sealed class RoutingReminderJob(Services services, RoutingEngine engine, ILogger<RoutingReminderJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        await inbox.CatchUpAsync(store, cancellationToken);
         int raised = 0;
-        foreach (var task in inbox.DueForReminder(DateTimeOffset.UtcNow))
+        foreach (var task in await services.Views.Inbox.DueForReminderAsync(DateTimeOffset.UtcNow, ct: cancellationToken))
             if (await engine.FlagOverdueAsync(task.InstanceId, cancellationToken)) raised++;
         if (raised > 0) log.LogInformation("Raised {Count} overdue reminders", raised);
     }

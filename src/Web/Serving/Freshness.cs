@@ -20,9 +20,3 @@ internal static class Freshness
         await next(http);
     });
 }
-
-/// <summary>Keeps the views warm between requests, so the first page after a quiet spell (or a restart) does not wait for them.</summary>
-internal sealed class ViewsWarmer(Services services, ILogger<ViewsWarmer> log) : Polling(TimeSpan.FromSeconds(1), log)
-{
-    protected override Task RunOnceAsync(CancellationToken ct) => services.Views.CurrentAsync(ct);
-}

@@ -18,7 +18,7 @@ using Saraban.Web.Accounts;
 using Saraban.Web.Letters;
 using Saraban.Web.Tracking;
 using Saraban.Workflow.Registers;
-using Saraban.Workflow.Tracking;
+using Saraban.Workflow.Views;
 
 namespace Saraban.Web.Serving;
 
@@ -79,8 +79,6 @@ public static class ServeCommand
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton(new NumberIssuer(store, types));
         builder.Services.AddSingleton(catalog);
-        var inbox = new RoutingInbox(types, catalog);
-        builder.Services.AddSingleton(inbox);
         var engine = new RoutingEngine(store, types, catalog, access, TimeProvider.System);
         builder.Services.AddSingleton(engine);
         var routing = new LetterRouting(store, types, catalog, access);
@@ -89,12 +87,13 @@ public static class ServeCommand
         var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = verificationBase });
         var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
         await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
+        var views = await SarabanViews.OpenAsync(store, types, directory, catalog);
         builder.Services.AddSingleton(new Services(letters,
             access, directory, engine,
-            new ReadModels(store, new LetterRegisters(types), inbox, new CirculationTracker(types), directory),
+            new ReadModels(views, directory),
             new LetterPrinting(renderer, verificationBase)));
         builder.Services.AddHostedService<DeliveryService>();
-        builder.Services.AddHostedService<ViewsWarmer>();
+        builder.Services.AddHostedService<ViewsDaemon>();
         builder.Services.AddQuartz(q => q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
             .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever())));
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -108,6 +107,7 @@ public static class ServeCommand
         app.UseRateLimiter();
         app.UseAntiforgery();
         JsonOnly.Use(app);
+        ViewsDaemon.Use(app);
         app.MapGet("/api/health", async (IEventStore s, CancellationToken ct) =>
             Results.Ok(new { status = "ok", backend = s.Backend, headPosition = await s.HeadPositionAsync(ct) })).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json: the API's description, for other systems to build against
@@ -126,6 +126,7 @@ public static class ServeCommand
         RegisterExport.Map(app);
         TrackingPages.Map(app);
         await app.RunAsync();
+        await views.DisposeAsync();
         await store.DisposeAsync();
         renderer.Dispose();
         return 0;

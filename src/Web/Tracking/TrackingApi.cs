@@ -14,13 +14,11 @@ internal static class TrackingApi
     {
         app.MapGet("/api/tracking", async (HttpContext http, Services s, CancellationToken ct) =>
         {
-            var views = await s.Views.CurrentAsync(ct);
-            return Results.Ok(Circulars(views, Tracker(http, s)));
+            return Results.Ok(await CircularsAsync(s.Views, Tracker(http, s), ct));
         });
         app.MapGet("/api/tracking/{origin}", async (string origin, string? office, string? stage, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var views = await s.Views.CurrentAsync(ct);
-            var report = TrackingReport.Build(views, Tracker(http, s), s.Access, origin, office, ParseStage(stage));
+            var report = await TrackingReport.BuildAsync(s.Views, Tracker(http, s), s.Access, origin, office, ParseStage(stage), ct);
             return Results.Ok(new
             {
                 report.OriginLetterId, report.Subject, report.DocumentNumber, report.ScopeId, report.ScopeName,
@@ -45,13 +43,23 @@ internal static class TrackingApi
         _ => throw new DomainException($"ไม่รู้จักขั้น '{stage}' ใช้ delivered, registered หรือ acted (unknown stage)."),
     };
 
-    /// <summary>The circulars the user can follow: sent from within their area, or received by their office; newest first.</summary>
-    public static IReadOnlyList<OutgoingEntry> Circulars(ReadModels views, UserAccount user)
+    /// <summary>The circulars the user can follow: sent from within their area, or received by their office; newest first, the latest 200.</summary>
+    public static async Task<IReadOnlyList<OutgoingEntry>> CircularsAsync(ReadModels views, UserAccount user, CancellationToken ct)
     {
-        var received = views.Registers.Incoming(user.OrganizationId, 1000).Select(i => i.OriginLetterId).OfType<string>().ToHashSet();
-        var reach = TrackingReport.ReachOf(views.Directory, user.OrganizationId);
-        return views.Registers.Origins()
-            .Where(o => received.Contains(o.LetterId) || TrackingReport.Within(views.Directory, views.Directory.Get(o.OrganizationId), reach))
-            .OrderByDescending(o => o.DraftedAt).ToList();
+        const int Listed = 200;
+        var directory = views.Directory;
+        var reach = TrackingReport.ReachOf(directory, user.OrganizationId);
+        // Central offices reach the whole country: every origin; others the offices of their own area.
+        IReadOnlyCollection<string>? offices = reach.ParentId is null ? null : Subtree(directory, reach.Id);
+        var sent = await views.Registers.OriginsAsync(offices, Listed, ct);
+        var received = await views.Registers.OriginsReceivedByAsync(user.OrganizationId, Listed, ct);
+        return sent.Concat(received).DistinctBy(o => o.LetterId).OrderByDescending(o => o.Seq).Take(Listed).ToList();
+    }
+
+    private static List<string> Subtree(Workflow.Directory.DirectoryView directory, string root)
+    {
+        var all = new List<string> { root };
+        for (int i = 0; i < all.Count; i++) all.AddRange(directory.ChildrenOf(all[i]).Select(c => c.Id));
+        return all;
     }
 }

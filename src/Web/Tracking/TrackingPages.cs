@@ -13,25 +13,22 @@ internal static class TrackingPages
     {
         app.MapGet("/tracking", async (HttpContext http, Services s, CancellationToken ct) =>
         {
-            var views = await s.Views.CurrentAsync(ct);
             var user = TrackingApi.Tracker(http, s);
-            var list = TrackingApi.Circulars(views, user);
+            var list = await TrackingApi.CircularsAsync(s.Views, user, ct);
             var body = list.Count == 0 ? "<p>ยังไม่มีหนังสือเวียนให้ติดตาม</p>" : "<ul>" + string.Concat(list.Select(o =>
                 $"<li><a href=\"/tracking/{E(o.LetterId)}\">{E(o.DocumentNumber)} — {E(o.Subject)}</a> ({E(Date(o.Date))})</li>")) + "</ul>";
             return Html.Page(http, "ติดตามหนังสือเวียน", user, body);
         });
         app.MapGet("/tracking/{origin}.csv", async (string origin, string? office, string? stage, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var views = await s.Views.CurrentAsync(ct);
-            var report = TrackingReport.Build(views, TrackingApi.Tracker(http, s), s.Access, origin, office, TrackingApi.ParseStage(stage));
+            var report = await TrackingReport.BuildAsync(s.Views, TrackingApi.Tracker(http, s), s.Access, origin, office, TrackingApi.ParseStage(stage), ct);
             return Letters.RegisterExport.Csv($"not-yet-{report.Stage.ToString().ToLowerInvariant()}.csv", ["รหัส", "อปท.", "อำเภอ", "ได้รับ", "ลงรับเมื่อ"],
                 report.NotYet.Select(l => new[] { l.OrganizationId, l.Name, l.DistrictName ?? "", l.Delivered ? "ได้รับ" : "ยังไม่ได้รับ", l.RegisteredAt?.ToString("yyyy-MM-dd HH:mm") ?? "" }));
         });
         app.MapGet("/tracking/{origin}", async (string origin, string? office, string? stage, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var views = await s.Views.CurrentAsync(ct);
             var user = TrackingApi.Tracker(http, s);
-            var report = TrackingReport.Build(views, user, s.Access, origin, office, TrackingApi.ParseStage(stage));
+            var report = await TrackingReport.BuildAsync(s.Views, user, s.Access, origin, office, TrackingApi.ParseStage(stage), ct);
             return Html.Page(http, $"ติดตาม: {report.Subject}", user, Render(report));
         });
     }

@@ -24,37 +24,38 @@ internal sealed record TrackingReport(string OriginLetterId, string Subject, str
 {
     public const int MaxListed = 1000;
 
-    public static TrackingReport Build(ReadModels views, UserAccount user, AccessService access, string origin, string? office, Stage stage)
+    public static async Task<TrackingReport> BuildAsync(ReadModels views, UserAccount user, AccessService access, string origin, string? office, Stage stage, CancellationToken ct)
     {
         access.Authorize(user.Id, Permission.Track, user.OrganizationId, DateTimeOffset.UtcNow);
         var directory = views.Directory;
-        var letter = views.Registers.FindOutgoing(origin) ?? throw new NotFoundException("ไม่พบหนังสือเวียนนี้ (no such circular).");
+        var letter = await views.Registers.FindOutgoingAsync(origin, ct) ?? throw new NotFoundException("ไม่พบหนังสือเวียนนี้ (no such circular).");
         var reach = ReachOf(directory, user.OrganizationId);
         var scope = office is null ? reach : directory.Find(office) ?? throw new NotFoundException($"ไม่พบหน่วยงานรหัส '{office}' (unknown office).");
         if (!Within(directory, scope, reach))
             throw new AccessDeniedException($"{scope.Name} อยู่นอกพื้นที่ที่ท่านติดตามได้ (office '{scope.Id}' is outside your area).");
 
         var tracker = views.Tracker;
-        AreaRow Row(string id, string name, IReadOnlyList<Organization> locals) => new(id, name, locals.Count,
-            Count(tracker, origin, locals, Stage.Delivered), Count(tracker, origin, locals, Stage.Registered), Count(tracker, origin, locals, Stage.Acted));
-        var areas = AreasOf(directory, scope).Select(a => Row(a.Id, a.Name, LocalsOf(directory, a))).ToList();
+        var areas = AreasOf(directory, scope).Select(a => (a.Id, a.Name, Expected: CirculationTracker.LocalOfficesIn(directory, a).Count)).ToList();
         // A province's อบจ. and city municipalities get its letter straight from it, not through a district.
         if (scope.Type == OrganizationType.Province)
-            areas.Insert(0, Row(scope.Id, "อบจ. และเทศบาลที่จังหวัดแจ้งโดยตรง", AddresseeGroup.ProvinceLocalsOf(scope.Id).Resolve(directory)));
-        var notYet = tracker.NotYet(origin, stage, LocalsOf(directory, scope));
-        var listed = notYet.Take(MaxListed).Select(o =>
+            areas.Insert(0, (TrackingView.DirectArea(scope.Id), "อบจ. และเทศบาลที่จังหวัดแจ้งโดยตรง", AddresseeGroup.ProvinceLocalsOf(scope.Id).Resolve(directory).Count));
+        var counts = await tracker.LocalCountsAsync(origin, areas.Select(a => a.Id).ToList(), ct);
+        var rows = areas.Select(a => counts.GetValueOrDefault(a.Id) is var c ? new AreaRow(a.Id.EndsWith("/direct", StringComparison.Ordinal) ? scope.Id : a.Id, a.Name,
+            a.Expected, c.Reached, c.Registered, c.Acted) : null!).ToList();
+        var (notYet, total) = await tracker.NotYetAsync(origin, stage, directory, scope, MaxListed, ct);
+        var listed = notYet.Select(x =>
         {
-            var p = tracker.Progress(origin, o.Id);
-            var district = o.ParentId is { } d && directory.Find(d) is { Type: OrganizationType.District } x ? x.Name : null;
+            var (o, p) = x;
+            var district = o.ParentId is { } d && directory.Find(d) is { Type: OrganizationType.District } dist ? dist.Name : null;
             return new LocalStanding(o.Id, o.Name, district, p is not null, p?.Registered == true, p?.Acted == true, p?.RegisteredAt, p?.ActedAt);
         }).ToList();
         // The counts by level cover the whole tree, so only those who reach the whole country get them.
-        var summary = scope.ParentId is null ? tracker.Summary(origin, directory) : new Dictionary<string, (int, int, int)>();
-        return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, areas, stage, listed, notYet.Count);
+        var summary = scope.ParentId is null
+            ? (await tracker.SummaryAsync(origin, ct)).Where(kv => !kv.Key.StartsWith("type:", StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key, kv => (kv.Value.Reached, kv.Value.Registered, kv.Value.Acted))
+            : new Dictionary<string, (int, int, int)>();
+        return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, rows, stage, listed, total);
     }
-
-    private static int Count(CirculationTracker tracker, string origin, IReadOnlyList<Organization> locals, Stage stage) =>
-        locals.Count - tracker.NotYet(origin, stage, locals).Count;
 
     /// <summary>Central offices reach the whole country (the directory's root); others their own area.</summary>
     public static Organization ReachOf(DirectoryView directory, string officeId)
@@ -77,12 +78,5 @@ internal sealed record TrackingReport(string OriginLetterId, string Subject, str
         OrganizationType.Province => AddresseeGroup.DistrictsOf(scope.Id).Resolve(directory),
         OrganizationType.District => [],
         _ => AddresseeGroup.AllProvinces.Resolve(directory),
-    };
-
-    private static IReadOnlyList<Organization> LocalsOf(DirectoryView directory, Organization area) => area.Type switch
-    {
-        OrganizationType.Province => CirculationTracker.LocalOfficesOf(directory, area.Id),
-        OrganizationType.District => AddresseeGroup.LocalsOf(area.Id).Resolve(directory),
-        _ => AddresseeGroup.AllProvinces.Resolve(directory).SelectMany(p => CirculationTracker.LocalOfficesOf(directory, p.Id)).ToList(),
     };
 }

@@ -7,6 +7,7 @@ using Saraban.Workflow.Letters;
 using Saraban.Workflow.Numbering;
 using Saraban.Workflow.Routing;
 using Saraban.Workflow.Tracking;
+using Saraban.Workflow.Views;
 
 namespace Saraban.Workflow.Cascade;
 
@@ -86,24 +87,33 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         }
         var seconds = clockRun.Elapsed.TotalSeconds;
 
-        var tracker = new CirculationTracker(types);
-        await tracker.CatchUpAsync(store, ct);
+        // The tracker's answers come from the stored views, caught up with what the cascade wrote.
+        await using var views = await SarabanViews.OpenAsync(store, types, directory, routings ?? RoutingCatalog.Load(RoutingCatalog.DefaultFolder()), clock, ct: ct);
+        await views.CatchUpAsync(ct);
         var locals = view.All.Where(o => o.Type.IsLocal() && InScope(view, o, options.Provinces)).ToList();
-        var (medianMs, maxMs) = TimeTrackerQuestion(tracker, view, origin, provinces);
-        return new CascadeResult(origin, tracker.Reached(origin).Count, dispatched, receipts, await store.HeadPositionAsync(ct) - eventsBefore,
-            Math.Round(seconds, 2), await CountChainsAsync(origin, view, ct), locals.Count, locals.Count - tracker.NotYet(origin, Stage.Registered, locals).Count,
-            behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), medianMs, maxMs, tracker.Summary(origin, view));
+        var (medianMs, maxMs) = await TimeTrackerQuestionAsync(views.Tracker, view, origin, provinces, ct);
+        var summary = await views.Tracker.SummaryAsync(origin, ct);
+        int localsRegistered = 0;
+        foreach (var p in provinces)
+            localsRegistered += (await views.Tracker.LocalCountsAsync(origin, [p], ct)).GetValueOrDefault(p).Registered;
+        return new CascadeResult(origin, summary.Where(s => !s.Key.StartsWith("type:", StringComparison.Ordinal)).Sum(s => s.Value.Reached), dispatched, receipts,
+            await store.HeadPositionAsync(ct) - eventsBefore, Math.Round(seconds, 2), await CountChainsAsync(origin, view, eventsBefore, ct), locals.Count,
+            localsRegistered, behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), medianMs, maxMs,
+            summary.Where(s => !s.Key.StartsWith("type:", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => (s.Value.Reached, s.Value.Registered, s.Value.Acted)));
     }
 
     /// <summary>The tracker's question, asked of every province: "which of its LAOs have not registered the circular?"</summary>
-    private static (double MedianMs, double MaxMs) TimeTrackerQuestion(CirculationTracker tracker, DirectoryView view, string origin, IReadOnlyList<string> provinces)
+    private static async Task<(double MedianMs, double MaxMs)> TimeTrackerQuestionAsync(CirculationTracker tracker, DirectoryView view, string origin,
+        IReadOnlyList<string> provinces, CancellationToken ct)
     {
-        var times = provinces.Select(p =>
+        var times = new List<double>();
+        foreach (var p in provinces)
         {
             var started = Stopwatch.GetTimestamp();
-            tracker.NotYet(origin, Stage.Registered, CirculationTracker.LocalOfficesOf(view, p));
-            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }).Order().ToList();
+            await tracker.NotYetAsync(origin, Stage.Registered, view, view.Get(p), 1000, ct);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        times.Sort();
         return (Math.Round(times[times.Count / 2], 3), Math.Round(times[^1], 3));
     }
 
@@ -152,12 +162,13 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
     }
 
     /// <summary>Follows every LAO's letter back, hop by hop through forwards, and counts those that reach the origin.</summary>
-    private async Task<int> CountChainsAsync(string origin, DirectoryView view, CancellationToken ct)
+    /// <remarks>Reads this run's events only (from <paramref name="after"/>): the whole chain was written by it, and a log of years would cost years.</remarks>
+    private async Task<int> CountChainsAsync(string origin, DirectoryView view, long after, CancellationToken ct)
     {
         var forwards = new Dictionary<string, string?>(StringComparer.Ordinal);   // outgoing letter → the incoming stream it forwards
         var cameFrom = new Dictionary<string, string>(StringComparer.Ordinal);    // incoming stream → the outgoing letter that brought it
         var localArrivals = new List<string>();
-        for (long after = 0; ;)
+        for (; ;)
         {
             var batch = await store.ReadAllAsync(after, 10_000, ct);
             if (batch.Count == 0) break;

@@ -1,147 +1,142 @@
-using Saraban.Workflow.EventStore;
+using System.Data.Common;
 using Saraban.Workflow.Letters;
-using Saraban.Workflow.Projections;
+using Saraban.Workflow.Views;
 
 namespace Saraban.Workflow.Registers;
 
 /// <summary>
-/// Every office's receive and dispatch registers, and the links between letters (which delivery
-/// an office's letter forwards, which letter brought each delivery), fed from the log. The links
-/// answer a letter's chain back to its origin and the distribution tree below any letter.
-/// Rebuilt from position 0 it is the same (tested).
+/// The registers as pages and the API read them, from <see cref="RegistersView"/>'s tables: one
+/// office's lines newest first (searched, by year, a page at a time), a letter's chain back to its
+/// origin, and the distribution tree below a letter. Every read is by index and bounded.
 /// </summary>
-public sealed class LetterRegisters(EventTypes types) : InMemoryProjection
+public sealed class LetterRegisters(IViewReader views)
 {
-    private readonly Dictionary<string, IncomingEntry> _incoming = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, OutgoingEntry> _outgoing = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _incomingByOffice = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _outgoingByOffice = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _deliveriesOf = new(StringComparer.Ordinal); // letter → incoming streams
-
-    protected override void Apply(RecordedEvent e)
-    {
-        if (e.StreamId.StartsWith("in-", StringComparison.Ordinal)) ApplyIncoming(e);
-        else if (e.StreamId.StartsWith("out-", StringComparison.Ordinal)) ApplyOutgoing(e);
-    }
-
-    private void ApplyIncoming(RecordedEvent e)
-    {
-        if (e.Type == "letter-arrived")
-        {
-            var a = (LetterArrived)types.Deserialize(e);
-            _incoming[e.StreamId] = new IncomingEntry(e.StreamId, a.OrganizationId, a.Channel, a.SenderName, a.DocumentNumber, a.Date,
-                a.Content.Subject, a.Content.Urgency, a.Content.Secrecy, e.RecordedAt, null, null, IncomingStatus.Arrived,
-                a.FromLetterId, a.OriginLetterId, null, a.ActionDue);
-            Add(_incomingByOffice, a.OrganizationId, e.StreamId);
-            if (a.FromLetterId is { } from) Add(_deliveriesOf, from, e.StreamId);
-            return;
-        }
-        if (!_incoming.TryGetValue(e.StreamId, out var entry)) return;
-        _incoming[e.StreamId] = types.Deserialize(e) switch
-        {
-            LetterRegistered r => entry with { ReceiveNumber = r.ReceiveNumber, ReceivedAt = r.ReceivedAt, Status = IncomingStatus.Registered },
-            MinuteWritten => entry with { Status = Max(entry.Status, IncomingStatus.Minuted) },
-            LetterDecided => entry with { Status = Max(entry.Status, IncomingStatus.Decided) },
-            LetterForwarded f => entry with { ForwardedAs = f.OutgoingLetterId, Status = Max(entry.Status, IncomingStatus.Forwarded) },
-            LetterAcknowledged => entry with { Status = Max(entry.Status, IncomingStatus.Acknowledged) },
-            RequestedActionDone => entry with { Status = IncomingStatus.Done },
-            _ => entry,
-        };
-    }
-
-    private void ApplyOutgoing(RecordedEvent e)
-    {
-        var id = e.StreamId["out-".Length..];
-        switch (types.Deserialize(e))
-        {
-            case LetterDrafted d:
-                _outgoing[id] = new OutgoingEntry(id, d.OrganizationId, d.Content.Kind, d.Content.Subject, d.Content.Urgency, d.Content.Secrecy,
-                    d.Addressees.Count, e.RecordedAt, OutgoingStatus.Drafted, null, null, d.Forwards, d.OriginLetterId ?? id);
-                Add(_outgoingByOffice, d.OrganizationId, id);
-                break;
-            case LetterSigned when _outgoing.TryGetValue(id, out var o):
-                _outgoing[id] = o with { Status = OutgoingStatus.Signed };
-                break;
-            case LetterDispatched x when _outgoing.TryGetValue(id, out var o):
-                _outgoing[id] = o with { Status = OutgoingStatus.Dispatched, DocumentNumber = x.DocumentNumber, Date = x.Date };
-                break;
-        }
-    }
-
-    private static IncomingStatus Max(IncomingStatus a, IncomingStatus b) => a > b ? a : b;
-
-    private static void Add(Dictionary<string, List<string>> index, string key, string value)
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        list.Add(value);
-    }
+    private const string IncomingColumns = "stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at, " +
+        "receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, seq";
+    private const string OutgoingColumns = "letter_id, office_id, kind, subject, urgency, secrecy, addressees, drafted_at, status, doc_number, date, " +
+        "forwards, origin_letter, seq";
 
     /// <summary>The office's received letters, newest first.</summary>
-    public IReadOnlyList<IncomingEntry> Incoming(string organizationId, int max = 200)
-    {
-        lock (Gate)
-            return _incomingByOffice.TryGetValue(organizationId, out var ids)
-                ? ids.AsEnumerable().Reverse().Take(max).Select(i => _incoming[i]).ToList() : [];
-    }
+    public Task<List<IncomingEntry>> IncomingAsync(string organizationId, RegisterQuery? query = null, CancellationToken ct = default) =>
+        SearchAsync("incoming", IncomingColumns, organizationId, query ?? RegisterQuery.Newest, ReadIncoming, ct);
 
     /// <summary>The office's own letters, newest first.</summary>
-    public IReadOnlyList<OutgoingEntry> Outgoing(string organizationId, int max = 200)
+    public Task<List<OutgoingEntry>> OutgoingAsync(string organizationId, RegisterQuery? query = null, CancellationToken ct = default) =>
+        SearchAsync("outgoing", OutgoingColumns, organizationId, query ?? RegisterQuery.Newest, ReadOutgoing, ct);
+
+    private Task<List<T>> SearchAsync<T>(string table, string columns, string office, RegisterQuery q, Func<DbDataReader, T> read, CancellationToken ct)
     {
-        lock (Gate)
-            return _outgoingByOffice.TryGetValue(organizationId, out var ids)
-                ? ids.AsEnumerable().Reverse().Take(max).Select(i => _outgoing[i]).ToList() : [];
+        var where = new List<string> { "office_id = $1" };
+        var args = new List<object?> { office };
+        string Arg(object? value) { args.Add(value); return "$" + args.Count; }
+        if (q.Year is { } year) where.Add($"year = {Arg(year)}");
+        if (q.From is { } from) where.Add($"day >= {Arg(RegistersView.Day(from))}");
+        if (q.To is { } to) where.Add($"day <= {Arg(RegistersView.Day(to))}");
+        if (q.Before is { } before) where.Add($"seq < {Arg(before)}");
+        if (q.SenderNeedle is { } sender && table == "incoming") where.Add($"sender LIKE {Arg(RegisterSearch.Contains(sender))} ESCAPE '\\'");
+        if (q.Needle is { } needle)
+            where.Add(views.Dialect == SqlDialect.Sqlite && needle.Length >= 3
+                // Through the trigram index; two characters are below what trigrams can index, so those scan the office's own lines.
+                ? $"seq IN (SELECT rowid FROM {{registers.{table}_search}} WHERE {{registers.{table}_search}} MATCH {Arg(RegisterSearch.Phrase(needle))})"
+                : $"search LIKE {Arg(RegisterSearch.Contains(needle))} ESCAPE '\\'");
+        var limit = Math.Clamp(q.Limit, 1, RegisterQuery.MaxLimit);
+        return views.QueryAsync($"SELECT {columns} FROM {{registers.{table}}} WHERE {string.Join(" AND ", where)} ORDER BY seq DESC LIMIT {limit}",
+            read, ct, [.. args]);
     }
 
-    /// <summary>Letters that began a chain and went out: what the tracker follows.</summary>
-    public IReadOnlyList<OutgoingEntry> Origins()
+    public Task<IncomingEntry?> FindIncomingAsync(string streamId, CancellationToken ct = default) =>
+        views.FirstAsync($"SELECT {IncomingColumns} FROM {{registers.incoming}} WHERE stream_id = $1", ReadIncoming, ct, streamId);
+
+    /// <summary>The lines of these received letters (those that exist), in one read.</summary>
+    public async Task<List<IncomingEntry>> IncomingByStreamsAsync(IReadOnlyCollection<string> streamIds, CancellationToken ct = default)
     {
-        lock (Gate) return _outgoing.Values.Where(o => o.OriginLetterId == o.LetterId && o.Status == OutgoingStatus.Dispatched).ToList();
+        var found = new List<IncomingEntry>();
+        foreach (var chunk in streamIds.Distinct().Chunk(500))
+            found.AddRange(await views.QueryAsync(
+                $"SELECT {IncomingColumns} FROM {{registers.incoming}} WHERE stream_id IN ({string.Join(", ", chunk.Select((_, i) => "$" + (i + 1)))})", ReadIncoming, ct, [.. chunk]));
+        return found;
     }
 
-    public IncomingEntry? FindIncoming(string streamId) { lock (Gate) return _incoming.GetValueOrDefault(streamId); }
-    public OutgoingEntry? FindOutgoing(string letterId) { lock (Gate) return _outgoing.GetValueOrDefault(letterId); }
+    public Task<OutgoingEntry?> FindOutgoingAsync(string letterId, CancellationToken ct = default) =>
+        views.FirstAsync($"SELECT {OutgoingColumns} FROM {{registers.outgoing}} WHERE letter_id = $1", ReadOutgoing, ct, letterId);
+
+    /// <summary>The office's letters that went out under this number (one, unless numbers were misused).</summary>
+    public Task<List<OutgoingEntry>> WithNumberAsync(string organizationId, string documentNumber, CancellationToken ct = default) =>
+        views.QueryAsync($"SELECT {OutgoingColumns} FROM {{registers.outgoing}} WHERE office_id = $1 AND doc_number = $2 ORDER BY seq", ReadOutgoing, ct, organizationId, documentNumber);
+
+    /// <summary>Letters that began a chain and went out from one of these offices (all offices when null), newest first: what the tracker follows.</summary>
+    public Task<List<OutgoingEntry>> OriginsAsync(IReadOnlyCollection<string>? offices, int limit, CancellationToken ct = default)
+    {
+        var list = offices is null ? "" : $"office_id IN ({string.Join(", ", offices.Select((_, i) => "$" + (i + 1)))}) AND ";
+        return views.QueryAsync(
+            $"SELECT {OutgoingColumns} FROM {{registers.outgoing}} WHERE {list}letter_id = origin_letter AND status = 2 ORDER BY seq DESC LIMIT {Math.Clamp(limit, 1, RegisterQuery.MaxLimit)}",
+            ReadOutgoing, ct, [.. (offices ?? [])]);
+    }
+
+    /// <summary>The origins of the letters an office received, newest first.</summary>
+    public Task<List<OutgoingEntry>> OriginsReceivedByAsync(string organizationId, int limit, CancellationToken ct = default) =>
+        views.QueryAsync($$"""
+            SELECT {{Prefixed("o.", OutgoingColumns)}} FROM {registers.outgoing} o
+            WHERE o.letter_id IN (SELECT origin_letter FROM (SELECT origin_letter FROM {registers.incoming} WHERE office_id = $1 AND origin_letter IS NOT NULL ORDER BY seq DESC LIMIT {{limit * 4}}) r)
+              AND o.status = 2
+            ORDER BY o.seq DESC LIMIT {{limit}}
+            """, ReadOutgoing, ct, organizationId);
 
     /// <summary>
     /// The letters a received letter came through, nearest first, back to the origin: the LAO's
     /// delivery ← the district's letter ← the province's letter ← the PM Office's circular.
     /// </summary>
-    public IReadOnlyList<OutgoingEntry> ChainOf(string incomingStreamId)
+    public async Task<List<OutgoingEntry>> ChainOfAsync(string incomingStreamId, CancellationToken ct = default)
     {
-        lock (Gate)
+        var chain = new List<OutgoingEntry>();
+        for (var at = await FindIncomingAsync(incomingStreamId, ct); at?.FromLetterId is { } from && chain.Count < 32;)
         {
-            var chain = new List<OutgoingEntry>();
-            for (var at = _incoming.GetValueOrDefault(incomingStreamId);
-                 at?.FromLetterId is { } from && _outgoing.TryGetValue(from, out var letter) && chain.Count < 32;
-                 at = letter.Forwards is { } f ? _incoming.GetValueOrDefault(f) : null)
-                chain.Add(letter);
-            return chain;
+            if (await FindOutgoingAsync(from, ct) is not { } letter) break;
+            chain.Add(letter);
+            at = letter.Forwards is { } f ? await FindIncomingAsync(f, ct) : null;
         }
+        return chain;
     }
 
-    /// <summary>The distribution tree below a letter: who received it, and what each passed on, recursively.</summary>
-    public TreeNode TreeBelow(string letterId)
+    /// <summary>The distribution tree below a letter: who received it, and what each passed on; one query per level.</summary>
+    public async Task<TreeNode> TreeBelowAsync(string letterId, CancellationToken ct = default)
     {
-        lock (Gate) return Node(letterId, 0);
-    }
-
-    private TreeNode Node(string letterId, int depth)
-    {
-        var letter = _outgoing.GetValueOrDefault(letterId);
-        var deliveries = depth > 16 || !_deliveriesOf.TryGetValue(letterId, out var streams) ? [] : streams.Select(s =>
+        var root = await FindOutgoingAsync(letterId, ct);
+        var letters = new Dictionary<string, OutgoingEntry?> { [letterId] = root };
+        var deliveries = new Dictionary<string, List<IncomingEntry>>();
+        var level = new List<string> { letterId };
+        for (int depth = 0; level.Count > 0 && depth < 16; depth++)
         {
-            var d = _incoming[s];
-            return new TreeDelivery(d, d.ForwardedAs is { } next ? Node(next, depth + 1) : null);
-        }).ToList();
-        return new TreeNode(letter, deliveries);
+            var received = new List<IncomingEntry>();
+            foreach (var chunk in level.Chunk(500))
+                received.AddRange(await views.QueryAsync(
+                    $"SELECT {IncomingColumns} FROM {{registers.incoming}} WHERE from_letter IN ({string.Join(", ", chunk.Select((_, i) => "$" + (i + 1)))}) ORDER BY seq",
+                    ReadIncoming, ct, [.. chunk]));
+            foreach (var d in received)
+                (deliveries.TryGetValue(d.FromLetterId!, out var l) ? l : deliveries[d.FromLetterId!] = []).Add(d);
+            var next = received.Select(d => d.ForwardedAs).OfType<string>().Where(id => !letters.ContainsKey(id)).Distinct().ToList();
+            foreach (var chunk in next.Chunk(500))
+                foreach (var o in await views.QueryAsync(
+                    $"SELECT {OutgoingColumns} FROM {{registers.outgoing}} WHERE letter_id IN ({string.Join(", ", chunk.Select((_, i) => "$" + (i + 1)))})",
+                    ReadOutgoing, ct, [.. chunk]))
+                    letters[o.LetterId] = o;
+            foreach (var id in next) letters.TryAdd(id, null);
+            level = next;
+        }
+        TreeNode Node(string id, int depth) => new(letters.GetValueOrDefault(id), depth > 16 || !deliveries.TryGetValue(id, out var ds) ? [] :
+            ds.Select(d => new TreeDelivery(d, d.ForwardedAs is { } next && letters.ContainsKey(next) ? Node(next, depth + 1) : null)).ToList());
+        return Node(letterId, 0);
     }
 
-    /// <summary>The letter an office sent in passing on the chain of <paramref name="originLetterId"/>, if it did.</summary>
-    public OutgoingEntry? OfficeLetterIn(string organizationId, string originLetterId)
-    {
-        lock (Gate)
-            return _outgoingByOffice.TryGetValue(organizationId, out var ids)
-                ? ids.Select(i => _outgoing[i]).FirstOrDefault(o => o.OriginLetterId == originLetterId) : null;
-    }
+    private static string Prefixed(string prefix, string columns) => string.Join(", ", columns.Split(", ").Select(c => prefix + c));
+
+    private static IncomingEntry ReadIncoming(DbDataReader r) => new(r.GetString(0), r.GetString(1), (ArrivalChannel)r.Int(2)!.Value, r.GetString(3),
+        r.GetString(4), RegistersView.FromDay(r.Int(5)!.Value), r.GetString(6), (Urgency)r.Int(7)!.Value, (Secrecy)r.Int(8)!.Value, r.Time(9)!.Value,
+        r.Int(10), r.Time(11), (IncomingStatus)r.Int(12)!.Value, r.Text(13), r.Text(14), r.Text(15), r.Int(16) is { } due ? RegistersView.FromDay(due) : null, r.GetInt64(17));
+
+    private static OutgoingEntry ReadOutgoing(DbDataReader r) => new(r.GetString(0), r.GetString(1), (LetterKind)r.Int(2)!.Value, r.GetString(3),
+        (Urgency)r.Int(4)!.Value, (Secrecy)r.Int(5)!.Value, r.Int(6)!.Value, r.Time(7)!.Value, (OutgoingStatus)r.Int(8)!.Value, r.Text(9),
+        r.Int(10) is { } d ? RegistersView.FromDay(d) : null, r.Text(11), r.GetString(12), r.GetInt64(13));
 }
 
 public sealed record TreeNode(OutgoingEntry? Letter, IReadOnlyList<TreeDelivery> Deliveries)

@@ -9,14 +9,14 @@ public enum IncomingStatus { Arrived, Registered, Minuted, Decided, Forwarded, A
 public sealed record IncomingEntry(
     string StreamId, string OrganizationId, ArrivalChannel Channel, string SenderName, string DocumentNumber, DateOnly Date,
     string Subject, Urgency Urgency, Secrecy Secrecy, DateTimeOffset ArrivedAt, int? ReceiveNumber, DateTimeOffset? ReceivedAt,
-    IncomingStatus Status, string? FromLetterId, string? OriginLetterId, string? ForwardedAs, DateOnly? ActionDue);
+    IncomingStatus Status, string? FromLetterId, string? OriginLetterId, string? ForwardedAs, DateOnly? ActionDue, long Seq = 0);
 
 public enum OutgoingStatus { Drafted, Signed, Dispatched }
 
 /// <summary>A line of the dispatch register (ทะเบียนหนังสือส่ง), or a letter still being drafted or signed.</summary>
 public sealed record OutgoingEntry(
     string LetterId, string OrganizationId, LetterKind Kind, string Subject, Urgency Urgency, Secrecy Secrecy, int AddresseeCount,
-    DateTimeOffset DraftedAt, OutgoingStatus Status, string? DocumentNumber, DateOnly? Date, string? Forwards, string OriginLetterId);
+    DateTimeOffset DraftedAt, OutgoingStatus Status, string? DocumentNumber, DateOnly? Date, string? Forwards, string OriginLetterId, long Seq = 0);
 
 public static class RegisterNames
 {

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Saraban.Workflow.Access;
-using Saraban.Workflow.EventStore;
-using Saraban.Workflow.Projections;
+using Saraban.Workflow.Views;
 
 namespace Saraban.Workflow.Routing;
 
@@ -8,49 +8,29 @@ namespace Saraban.Workflow.Routing;
 public sealed record RoutingTask(string InstanceId, string Workflow, int Version, string OrganizationId, string Subject, string Step,
     IReadOnlyList<Role> Roles, DateTimeOffset? DueAt, bool Overdue);
 
-/// <summary>The inboxes: every waiting step, fed from the log; rebuilt from zero it is the same.</summary>
-public sealed class RoutingInbox(EventTypes types, RoutingCatalog catalog) : InMemoryProjection
+/// <summary>The inboxes, read from <see cref="InboxView"/>: an office's waiting steps by index; who may act from the routing's own version.</summary>
+public sealed class RoutingInbox(IViewReader views, RoutingCatalog catalog)
 {
-    private readonly Dictionary<string, RoutingTask> _waiting = new(StringComparer.Ordinal);
-    protected override void Apply(RecordedEvent e)
-    {
-        if (!e.StreamId.StartsWith("flow-", StringComparison.Ordinal)) return;
-        var id = e.StreamId["flow-".Length..];
-        switch (types.Deserialize(e))
-        {
-            case RoutingStarted s:
-                _waiting[id] = new RoutingTask(id, s.Workflow, s.Version, s.OrganizationId, s.Subject, s.Step, RolesOf(s.Workflow, s.Version, s.Step), s.DueAt, false);
-                break;
-            case RoutingStepCompleted c when _waiting.TryGetValue(id, out var t):
-                if (c.NextStep is null) _waiting.Remove(id);
-                else _waiting[id] = t with { Step = c.NextStep, Roles = RolesOf(t.Workflow, t.Version, c.NextStep), DueAt = c.NextDueAt, Overdue = false };
-                break;
-            case RoutingStepOverdue when _waiting.TryGetValue(id, out var t):
-                _waiting[id] = t with { Overdue = true };
-                break;
-        }
-    }
+    private const string Columns = "instance_id, workflow, version, office_id, subject, step, due_at, overdue";
 
-    private IReadOnlyList<Role> RolesOf(string workflow, int version, string step) => catalog.Get(workflow, version).Step(step).Roles;
-
-    public IReadOnlyList<RoutingTask> For(UserAccount user)
-    {
-        lock (Gate)
-            return _waiting.Values.Where(t => t.OrganizationId == user.OrganizationId && t.Roles.Any(user.Has))
-                .OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ToList();
-    }
+    /// <summary>The steps waiting for one of the user's roles in their office, soonest due first.</summary>
+    public async Task<List<RoutingTask>> ForAsync(UserAccount user, CancellationToken ct = default) =>
+        (await views.QueryAsync($"SELECT {Columns} FROM {{inbox.waiting}} WHERE office_id = $1", Read, ct, user.OrganizationId))
+            .Where(t => t.Roles.Any(user.Has)).OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.InstanceId, StringComparer.Ordinal).ToList();
 
     /// <summary>Steps past their due time whose reminder has not been raised yet.</summary>
-    public IReadOnlyList<RoutingTask> DueForReminder(DateTimeOffset now)
-    {
-        lock (Gate)
-            return _waiting.Values.Where(t => !t.Overdue && t.DueAt is { } due && due <= now).ToList();
-    }
+    public Task<List<RoutingTask>> DueForReminderAsync(DateTimeOffset now, int limit = 1000, CancellationToken ct = default) =>
+        views.QueryAsync($"SELECT {Columns} FROM {{inbox.waiting}} WHERE overdue = 0 AND due_at <= $1 ORDER BY due_at LIMIT {limit}", Read, ct, now.ToUnixTimeMilliseconds());
 
-    public string Snapshot()
+    /// <summary>Every waiting step, in a canonical order: to compare a live view with one rebuilt from zero.</summary>
+    public async Task<string> SnapshotAsync(CancellationToken ct = default) => string.Join('\n',
+        (await views.QueryAsync($"SELECT {Columns} FROM {{inbox.waiting}} ORDER BY instance_id", Read, ct))
+        .Select(t => $"{t.InstanceId} {t.Workflow}.v{t.Version} {t.OrganizationId} {t.Step} {t.DueAt:O} {t.Overdue}"));
+
+    private RoutingTask Read(DbDataReader r)
     {
-        lock (Gate)
-            return string.Join('\n', _waiting.Values.OrderBy(t => t.InstanceId, StringComparer.Ordinal)
-                .Select(t => $"{t.InstanceId} {t.Workflow}.v{t.Version} {t.OrganizationId} {t.Step} {t.DueAt:O} {t.Overdue}"));
+        var (workflow, version, step) = (r.GetString(1), r.Int(2)!.Value, r.GetString(5));
+        return new RoutingTask(r.GetString(0), workflow, version, r.GetString(3), r.GetString(4), step,
+            catalog.Get(workflow, version).Step(step).Roles, r.Time(6), r.Int(7) == 1);
     }
 }

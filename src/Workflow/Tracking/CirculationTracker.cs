@@ -1,7 +1,5 @@
 using Saraban.Workflow.Directory;
-using Saraban.Workflow.EventStore;
-using Saraban.Workflow.Projections;
-using Saraban.Workflow.Letters;
+using Saraban.Workflow.Views;
 
 namespace Saraban.Workflow.Tracking;
 
@@ -15,79 +13,84 @@ public sealed record OfficeProgress(string OrganizationId, string IncomingStream
 
 public enum Stage { Delivered, Registered, Acted }
 
-/// <summary>
-/// For every origin letter (the PM Office's circular), where each office of its distribution tree
-/// stands. Kept in memory, fed from the global log, so the tracker's questions ("which LAOs of
-/// province P have not registered circular X?") answer from dictionaries, not the database.
-/// Rebuilding it from position 0 gives the same state (tested).
-/// </summary>
-public sealed class CirculationTracker(EventTypes types) : InMemoryProjection
+/// <summary>Counts of offices that the circular reached, that registered it, that acted on it.</summary>
+public readonly record struct StageCounts(int Reached, int Registered, int Acted)
 {
-    private readonly Dictionary<string, Dictionary<string, OfficeProgress>> _byOrigin = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Origin, string Office)> _streams = new(StringComparer.Ordinal);
-    protected override void Apply(RecordedEvent e)
-    {
-        switch (e.Type)
-        {
-            case "letter-arrived":
-                var arrived = (LetterArrived)types.Deserialize(e);
-                if (arrived.OriginLetterId is not { } origin) return;
-                _streams[e.StreamId] = (origin, arrived.OrganizationId);
-                if (!_byOrigin.TryGetValue(origin, out var offices)) _byOrigin[origin] = offices = new(StringComparer.Ordinal);
-                offices[arrived.OrganizationId] = new OfficeProgress(arrived.OrganizationId, e.StreamId, e.RecordedAt, null, null, null, null);
-                break;
-            case "letter-registered":
-                var registered = (LetterRegistered)types.Deserialize(e);
-                Update(e, p => p with { RegisteredAt = registered.ReceivedAt, ReceiveNumber = registered.ReceiveNumber });
-                break;
-            case "letter-forwarded":
-                Update(e, p => p.ActedAt is null ? p with { ActedAt = e.RecordedAt, ActedHow = "forwarded" } : p);
-                break;
-            case "letter-acknowledged":
-                Update(e, p => p.ActedAt is null ? p with { ActedAt = e.RecordedAt, ActedHow = "acknowledged" } : p);
-                break;
-            case "requested-action-done":
-                Update(e, p => p with { ActedAt = e.RecordedAt, ActedHow = "done" });
-                break;
-        }
-    }
+    public int At(Stage stage) => stage switch { Stage.Delivered => Reached, Stage.Registered => Registered, _ => Acted };
+}
 
-    private void Update(RecordedEvent e, Func<OfficeProgress, OfficeProgress> change)
-    {
-        if (!_streams.TryGetValue(e.StreamId, out var at)) return;
-        var offices = _byOrigin[at.Origin];
-        offices[at.Office] = change(offices[at.Office]);
-    }
+/// <summary>
+/// The tracker's questions, answered from <see cref="TrackingView"/>'s rows and counters: "how many
+/// LAOs of province P registered circular X?" reads one counter, "which have not?" the province's
+/// rows only. The offices expected come from the directory, so one the circular never reached
+/// shows as not yet delivered rather than missing.
+/// </summary>
+public sealed class CirculationTracker(IViewReader views)
+{
+    private const string ProgressColumns = "office_id, stream_id, delivered_at, registered_at, receive_number, acted_at, acted_how";
 
-    public OfficeProgress? Progress(string originLetterId, string organizationId)
-    {
-        lock (Gate)
-            return _byOrigin.TryGetValue(originLetterId, out var o) ? o.GetValueOrDefault(organizationId) : null;
-    }
+    public Task<OfficeProgress?> ProgressAsync(string originLetterId, string organizationId, CancellationToken ct = default) =>
+        views.FirstAsync($"SELECT {ProgressColumns} FROM {{tracking.offices}} WHERE origin = $1 AND office_id = $2", ReadProgress, ct, originLetterId, organizationId);
 
     /// <summary>Every office the letter reached, with where it stands.</summary>
-    public IReadOnlyList<OfficeProgress> Reached(string originLetterId)
+    public Task<List<OfficeProgress>> ReachedAsync(string originLetterId, CancellationToken ct = default) =>
+        views.QueryAsync($"SELECT {ProgressColumns} FROM {{tracking.offices}} WHERE origin = $1 ORDER BY office_id", ReadProgress, ct, originLetterId);
+
+    /// <summary>Counts per level of the whole tree (provinces, districts, local offices, others), and local offices per type ("type:…").</summary>
+    public async Task<IReadOnlyDictionary<string, StageCounts>> SummaryAsync(string originLetterId, CancellationToken ct = default) =>
+        new SortedDictionary<string, StageCounts>((await views.QueryAsync(
+            "SELECT level, reached, registered, acted FROM {tracking.counts} WHERE origin = $1 AND area_id = $2", r => (r.GetString(0), Counts(r, 1)),
+            ct, originLetterId, TrackingView.Nation)).ToDictionary(x => x.Item1, x => x.Item2), StringComparer.Ordinal);
+
+    /// <summary>The local offices' counts in each area: a province, a district, or a province's own (<see cref="TrackingView.DirectArea"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, StageCounts>> LocalCountsAsync(string originLetterId, IReadOnlyCollection<string> areas, CancellationToken ct = default)
     {
-        lock (Gate)
-            return _byOrigin.TryGetValue(originLetterId, out var o) ? o.Values.OrderBy(p => p.OrganizationId, StringComparer.Ordinal).ToList() : [];
+        var result = new Dictionary<string, StageCounts>(StringComparer.Ordinal);
+        foreach (var chunk in areas.Chunk(500))
+            foreach (var (area, counts) in await views.QueryAsync(
+                $"SELECT area_id, reached, registered, acted FROM {{tracking.counts}} WHERE origin = $1 AND level = $2 AND area_id IN ({string.Join(", ", chunk.Select((_, i) => "$" + (i + 3)))})",
+                r => (r.GetString(0), Counts(r, 1)), ct, [originLetterId, TrackingView.Locals, .. chunk]))
+                result[area] = counts;
+        return result;
     }
 
     /// <summary>
-    /// The offices among <paramref name="expected"/> that have not reached <paramref name="stage"/>:
-    /// "which LAOs of province P have not registered circular X?".
+    /// The local offices of <paramref name="scope"/> (a province, a district, or the whole country)
+    /// that have not reached <paramref name="stage"/>, in office order, at most <paramref name="max"/>;
+    /// and how many there are in all.
     /// </summary>
-    public IReadOnlyList<Organization> NotYet(string originLetterId, Stage stage, IEnumerable<Organization> expected)
+    public async Task<(List<(Organization Office, OfficeProgress? Progress)> Listed, int Total)> NotYetAsync(
+        string originLetterId, Stage stage, DirectoryView directory, Organization scope, int max, CancellationToken ct = default)
     {
-        lock (Gate)
+        var expected = LocalOfficesIn(directory, scope).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+        var (filter, area) = scope.Type switch
         {
-            _byOrigin.TryGetValue(originLetterId, out var offices);
-            return expected.Where(o => offices?.GetValueOrDefault(o.Id) is not { } p || stage switch
-            {
-                Stage.Delivered => false,
-                Stage.Registered => !p.Registered,
-                _ => !p.Acted,
-            }).ToList();
+            OrganizationType.Province => ("province_id = $3 AND ", scope.Id),
+            OrganizationType.District => ("area_id = $3 AND ", scope.Id),
+            _ => ("", TrackingView.Nation),
+        };
+        object?[] args = filter.Length == 0 ? [originLetterId, TrackingView.Locals] : [originLetterId, TrackingView.Locals, scope.Id];
+        var counts = (await views.QueryAsync("SELECT reached, registered, acted FROM {tracking.counts} WHERE origin = $1 AND level = $2 AND area_id = $3",
+            r => Counts(r, 0), ct, originLetterId, TrackingView.Locals, area)).FirstOrDefault();
+        if (counts.Reached >= expected.Count)
+        {
+            // Every expected office has its row: list only the rows short of the stage, by index.
+            if (stage == Stage.Delivered) return ([], 0);
+            var column = stage == Stage.Registered ? "registered_at" : "acted_at";
+            var byId = expected.ToDictionary(o => o.Id, StringComparer.Ordinal);
+            var rows = await views.QueryAsync($"SELECT {ProgressColumns} FROM {{tracking.offices}} WHERE origin = $1 AND {filter}level = $2 AND {column} IS NULL ORDER BY office_id LIMIT {max}",
+                ReadProgress, ct, args);
+            return (rows.Where(p => byId.ContainsKey(p.OrganizationId)).Select(p => (byId[p.OrganizationId], (OfficeProgress?)p)).ToList(), counts.Reached - counts.At(stage));
         }
+        var reached = (await views.QueryAsync($"SELECT {ProgressColumns} FROM {{tracking.offices}} WHERE origin = $1 AND {filter}level = $2", ReadProgress, ct, args))
+            .ToDictionary(p => p.OrganizationId, StringComparer.Ordinal);
+        var missing = expected.Where(o => reached.GetValueOrDefault(o.Id) is not { } p || stage switch
+        {
+            Stage.Delivered => false,
+            Stage.Registered => !p.Registered,
+            _ => !p.Acted,
+        }).ToList();
+        return (missing.Take(max).Select(o => (o, reached.GetValueOrDefault(o.Id))).ToList(), missing.Count);
     }
 
     /// <summary>The local offices of a province: its own (อบจ., cities, Pattaya) and its districts'.</summary>
@@ -96,34 +99,28 @@ public sealed class CirculationTracker(EventTypes types) : InMemoryProjection
             .Concat(AddresseeGroup.DistrictsOf(provinceId).Resolve(directory).SelectMany(d => AddresseeGroup.LocalsOf(d.Id).Resolve(directory)))
             .ToList();
 
-    /// <summary>Counts per kind of office, for the summary: reached, registered, acted.</summary>
-    public IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary(string originLetterId, DirectoryView directory)
+    /// <summary>The local offices within a province, a district, or (any other office) the whole country.</summary>
+    public static IReadOnlyList<Organization> LocalOfficesIn(DirectoryView directory, Organization area) => area.Type switch
     {
-        lock (Gate)
-        {
-            var result = new SortedDictionary<string, (int, int, int)>(StringComparer.Ordinal);
-            if (!_byOrigin.TryGetValue(originLetterId, out var offices)) return result;
-            foreach (var p in offices.Values)
-            {
-                var level = directory.Find(p.OrganizationId)?.Type switch
-                {
-                    OrganizationType.Province => "provinces",
-                    OrganizationType.District => "districts",
-                    { } t when t.IsLocal() => "local offices",
-                    _ => "others",
-                };
-                var (r, g, a) = result.GetValueOrDefault(level);
-                result[level] = (r + 1, g + (p.Registered ? 1 : 0), a + (p.Acted ? 1 : 0));
-            }
-            return result;
-        }
+        OrganizationType.Province => LocalOfficesOf(directory, area.Id),
+        OrganizationType.District => AddresseeGroup.LocalsOf(area.Id).Resolve(directory),
+        _ => AddresseeGroup.AllProvinces.Resolve(directory).SelectMany(p => LocalOfficesOf(directory, p.Id)).ToList(),
+    };
+
+    /// <summary>A canonical dump of the whole view, to compare a live one with one rebuilt from zero.</summary>
+    public async Task<string> SnapshotAsync(CancellationToken ct = default)
+    {
+        var offices = await views.QueryAsync(
+            "SELECT origin, office_id, stream_id, level, office_type, province_id, area_id, delivered_at, registered_at, receive_number, acted_at, acted_how FROM {tracking.offices} ORDER BY origin, office_id",
+            r => string.Join(' ', Enumerable.Range(0, 12).Select(i => r.IsDBNull(i) ? "-" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))), ct);
+        var counts = await views.QueryAsync("SELECT origin, area_id, level, reached, registered, acted FROM {tracking.counts} ORDER BY origin, area_id, level",
+            r => $"{r.GetString(0)} [{r.GetString(1)}] {r.GetString(2)} {Counts(r, 3)}", ct);
+        return string.Join('\n', offices.Concat(counts));
     }
 
-    /// <summary>A canonical dump of the whole state, to compare a live tracker with one rebuilt from zero.</summary>
-    public string Snapshot()
-    {
-        lock (Gate)
-            return string.Join('\n', _byOrigin.OrderBy(o => o.Key, StringComparer.Ordinal).SelectMany(o =>
-                o.Value.Values.OrderBy(p => p.OrganizationId, StringComparer.Ordinal).Select(p => $"{o.Key} {p}")));
-    }
+    private static StageCounts Counts(System.Data.Common.DbDataReader r, int at) =>
+        new(Convert.ToInt32(r.GetValue(at)), Convert.ToInt32(r.GetValue(at + 1)), Convert.ToInt32(r.GetValue(at + 2)));
+
+    private static OfficeProgress ReadProgress(System.Data.Common.DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.Time(2)!.Value, r.Time(3), r.Int(4), r.Time(5), r.Text(6));
 }

@@ -7,6 +7,7 @@ using Saraban.Workflow.Numbering;
 using Saraban.Workflow.Routing;
 using Saraban.Workflow.Tests.EventStore;
 using Saraban.Workflow.Tracking;
+using Saraban.Workflow.Views;
 
 namespace Saraban.Workflow.Tests.Letters;
 
@@ -68,12 +69,21 @@ internal sealed class Offices : IAsyncDisposable
         return id;
     }
 
-    public async Task<CirculationTracker> TrackAsync()
+    private SarabanViews? _views;
+
+    /// <summary>The stored views of this store, caught up with everything written so far.</summary>
+    public async Task<SarabanViews> ViewsAsync()
     {
-        var tracker = new CirculationTracker(Types);
-        await tracker.CatchUpAsync(Store);
-        return tracker;
+        _views ??= await SarabanViews.OpenAsync(Store, Types, Directory, Routings, Clock);
+        await _views.CatchUpAsync();
+        return _views;
     }
 
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    public async Task<CirculationTracker> TrackAsync() => (await ViewsAsync()).Tracker;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_views is not null) await _views.DisposeAsync();
+        await Store.DisposeAsync();
+    }
 }

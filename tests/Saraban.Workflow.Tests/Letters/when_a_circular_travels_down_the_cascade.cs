@@ -4,6 +4,7 @@ using Saraban.Workflow.Letters;
 using Saraban.Workflow.Numbering;
 using Saraban.Workflow.Tests.EventStore;
 using Saraban.Workflow.Tracking;
+using Saraban.Workflow.Views;
 
 namespace Saraban.Workflow.Tests.Letters;
 
@@ -38,13 +39,23 @@ public abstract class when_a_circular_travels_down_the_cascade(Backend backend)
             (await offices.Letters.ReadIncomingAsync("uttaradit.clerk", atProvince)).Decision!.PositionLines);
 
         var tracker = await offices.TrackAsync();
-        Assert.True(tracker.Progress(pm, "prov-53")!.Acted);
-        Assert.False(tracker.Progress(pm, "prov-54")!.Registered);
-        Assert.True(tracker.Progress(pm, offices.Lao)!.Acted);
-        var uttaraditLocals = CirculationTracker.LocalOfficesOf(offices.Directory.Current, "prov-53");
-        var notRegistered = tracker.NotYet(pm, Stage.Registered, uttaraditLocals);
-        Assert.Equal(uttaraditLocals.Count - 1, notRegistered.Count);
-        Assert.DoesNotContain(notRegistered, o => o.Id == offices.Lao);
+        Assert.True((await tracker.ProgressAsync(pm, "prov-53"))!.Acted);
+        Assert.False((await tracker.ProgressAsync(pm, "prov-54"))!.Registered);
+        Assert.True((await tracker.ProgressAsync(pm, offices.Lao))!.Acted);
+        var directory = offices.Directory.Current;
+        var uttaraditLocals = CirculationTracker.LocalOfficesOf(directory, "prov-53");
+        var (listed, total) = await tracker.NotYetAsync(pm, Stage.Registered, directory, directory.Get("prov-53"), 1000);
+        Assert.Equal(uttaraditLocals.Count - 1, total);
+        Assert.Equal(total, listed.Count);
+        Assert.DoesNotContain(listed, o => o.Office.Id == offices.Lao);
+        // Muang's LAOs all have the letter: the district's list comes from its rows, the rest of the province's from the directory.
+        var muang = await tracker.NotYetAsync(pm, Stage.Registered, directory, directory.Get("dist-5301"), 1000);
+        Assert.Equal(AddresseeGroup.LocalsOf("dist-5301").Resolve(directory).Count - 1, muang.Total);
+        Assert.All(muang.Listed, x => Assert.NotNull(x.Progress));
+        var counts = await tracker.LocalCountsAsync(pm, ["prov-53", "dist-5301", TrackingView.DirectArea("prov-53")]);
+        Assert.Equal((muang.Total + 1, 1, 1), (counts["dist-5301"].Reached, counts["dist-5301"].Registered, counts["dist-5301"].Acted));
+        Assert.Equal(AddresseeGroup.ProvinceLocalsOf("prov-53").Resolve(directory).Count, counts[TrackingView.DirectArea("prov-53")].Reached);
+        Assert.Equal(counts["dist-5301"].Reached + counts[TrackingView.DirectArea("prov-53")].Reached, counts["prov-53"].Reached);
     }
 
     [Fact]
@@ -153,16 +164,16 @@ public abstract class when_a_circular_travels_down_the_cascade(Backend backend)
     public async Task a_tracker_rebuilt_from_zero_matches_the_live_one()
     {
         await using var offices = await Offices.OpenAsync(backend);
-        var live = new CirculationTracker(offices.Types);
         var pm = await offices.SendAsync("pmo.clerk", "pmo.head", "pmo-ops", ["prov-53", "prov-54"]);
-        await live.CatchUpAsync(offices.Store);
+        var views = await offices.ViewsAsync(); // applied in two rounds: before and after the forward
         await offices.ForwardAsync(IncomingLetter.StreamId("prov-53", pm), "uttaradit.clerk", "uttaradit.governor", "uttaradit.governor", ["dist-5301", "dist-5302"]);
-        await live.CatchUpAsync(offices.Store);
+        await views.CatchUpAsync();
+        var live = await views.Tracker.SnapshotAsync();
 
-        var rebuilt = await offices.TrackAsync();
+        await views.Stored.RebuildAsync("tracking");
 
-        Assert.Equal(live.Snapshot(), rebuilt.Snapshot());
-        Assert.Equal(4, rebuilt.Reached(pm).Count);
+        Assert.Equal(live, await views.Tracker.SnapshotAsync());
+        Assert.Equal(4, (await views.Tracker.ReachedAsync(pm)).Count);
     }
 }
 

@@ -16,26 +16,28 @@ public abstract class when_following_a_circular_through_the_registers(Backend ba
         var atLao = IncomingLetter.StreamId(offices.Lao, district);
         await offices.Letters.RegisterAsync("lao.clerk", atLao, offices.Clock.GetUtcNow());
 
-        var registers = new LetterRegisters(offices.Types);
-        await registers.CatchUpAsync(offices.Store);
+        var views = await offices.ViewsAsync();
+        var registers = views.Registers;
 
-        Assert.Equal([district, province, pm], registers.ChainOf(atLao).Select(l => l.LetterId));
-        var lao = Assert.Single(registers.Incoming(offices.Lao));
+        Assert.Equal([district, province, pm], (await registers.ChainOfAsync(atLao)).Select(l => l.LetterId));
+        var lao = Assert.Single(await registers.IncomingAsync(offices.Lao));
         Assert.Equal((IncomingStatus.Registered, 1, pm), (lao.Status, lao.ReceiveNumber, lao.OriginLetterId));
-        Assert.Equal(IncomingStatus.Forwarded, Assert.Single(registers.Incoming("prov-53")).Status);
-        Assert.Equal(IncomingStatus.Arrived, Assert.Single(registers.Incoming("prov-20")).Status);
-        var sent = Assert.Single(registers.Outgoing("prov-53"));
-        Assert.Equal((OutgoingStatus.Dispatched, pm), (sent.Status, sent.OriginLetterId));
+        Assert.Equal(IncomingStatus.Forwarded, Assert.Single(await registers.IncomingAsync("prov-53")).Status);
+        Assert.Equal(IncomingStatus.Arrived, Assert.Single(await registers.IncomingAsync("prov-20")).Status);
+        var sent = Assert.Single(await registers.OutgoingAsync("prov-53"));
+        Assert.Equal((OutgoingStatus.Dispatched, pm, province), (sent.Status, sent.OriginLetterId, sent.LetterId));
         Assert.StartsWith("ที่ อต", sent.DocumentNumber);
 
-        var tree = registers.TreeBelow(pm);
+        var tree = await registers.TreeBelowAsync(pm);
         Assert.Equal(4, tree.Count); // two provinces, one district, one LAO
-        Assert.Equal(1, registers.TreeBelow(province).Deliveries[0].Forwarded!.Count);
-        Assert.Equal(province, registers.OfficeLetterIn("prov-53", pm)!.LetterId);
+        Assert.Equal(1, (await registers.TreeBelowAsync(province)).Deliveries[0].Forwarded!.Count);
 
-        var rebuilt = new LetterRegisters(offices.Types);
-        await rebuilt.CatchUpAsync(offices.Store);
-        Assert.Equal(registers.Incoming(offices.Lao), rebuilt.Incoming(offices.Lao));
+        async Task<string> Everything() => string.Join('\n', (await Task.WhenAll(new[] { offices.Lao, "prov-53", "prov-20", "dist-5301", "pmo-ops" }
+            .Select(async o => string.Join('\n', (await registers.IncomingAsync(o)).Select(e => e.ToString()).Concat((await registers.OutgoingAsync(o)).Select(e => e.ToString())))))));
+        var live = await Everything();
+        var rebuilt = await views.Stored.RebuildAsync("registers");
+        Assert.Equal(2, rebuilt.Generation);
+        Assert.Equal(live, await Everything());
     }
 
     [Fact]

@@ -19,10 +19,9 @@ public abstract class when_the_routing_governs_a_received_letter(Backend backend
         await offices.Letters.RegisterAsync("uttaradit.clerk", incoming, offices.Clock.GetUtcNow());
         await offices.Letters.WriteMinuteAsync("uttaradit.clerk", incoming, "เรียน ผู้ว่าราชการจังหวัด เพื่อโปรดพิจารณา");
 
-        var inbox = new RoutingInbox(offices.Types, Offices.Routings);
-        await inbox.CatchUpAsync(offices.Store);
-        Assert.Equal("decide", Assert.Single(inbox.For(offices.Access.Current.FindUser("uttaradit.governor")!)).Step);
-        Assert.Equal(incoming, inbox.For(offices.Access.Current.FindUser("uttaradit.governor")!)[0].Subject);
+        var inbox = (await offices.ViewsAsync()).Inbox;
+        Assert.Equal("decide", Assert.Single(await inbox.ForAsync(offices.Access.Current.FindUser("uttaradit.governor")!)).Step);
+        Assert.Equal(incoming, (await inbox.ForAsync(offices.Access.Current.FindUser("uttaradit.governor")!))[0].Subject);
     }
 
     [Fact]

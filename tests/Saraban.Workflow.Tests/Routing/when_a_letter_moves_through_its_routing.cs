@@ -18,9 +18,8 @@ public abstract class when_a_letter_moves_through_its_routing(Backend backend)
 
     private static async Task<RoutingInbox> Inbox(Offices offices, RoutingCatalog? catalog = null)
     {
-        var inbox = new RoutingInbox(offices.Types, catalog ?? Shipped);
-        await inbox.CatchUpAsync(offices.Store);
-        return inbox;
+        var views = await offices.ViewsAsync();
+        return new RoutingInbox(views.Stored, catalog ?? Shipped);
     }
 
     [Fact]
@@ -33,10 +32,10 @@ public abstract class when_a_letter_moves_through_its_routing(Backend backend)
         await engine.CompleteAsync(id, "minute", "uttaradit.clerk");
 
         var inbox = await Inbox(offices);
-        Assert.Equal("decide", Assert.Single(inbox.For(offices.Access.Current.FindUser("uttaradit.governor")!)).Step);
-        Assert.Single(inbox.For(offices.Access.Current.FindUser("uttaradit.vice")!));
-        Assert.Empty(inbox.For(offices.Access.Current.FindUser("uttaradit.clerk")!));
-        Assert.Empty(inbox.For(offices.Access.Current.FindUser("muang.chief")!));
+        Assert.Equal("decide", Assert.Single(await inbox.ForAsync(offices.Access.Current.FindUser("uttaradit.governor")!)).Step);
+        Assert.Single(await inbox.ForAsync(offices.Access.Current.FindUser("uttaradit.vice")!));
+        Assert.Empty(await inbox.ForAsync(offices.Access.Current.FindUser("uttaradit.clerk")!));
+        Assert.Empty(await inbox.ForAsync(offices.Access.Current.FindUser("muang.chief")!));
 
         await engine.CompleteAsync(id, "decide", "uttaradit.vice");
         var flow = await offices.Store.ReadStreamAsync(RoutingInstance.StreamId(id));
@@ -77,7 +76,7 @@ public abstract class when_a_letter_moves_through_its_routing(Backend backend)
         var ex = await Assert.ThrowsAsync<DomainException>(() => engine.CompleteAsync(id, "act", "lao.clerk"));
 
         Assert.Contains("finished", ex.Message);
-        Assert.Empty((await Inbox(offices)).For(offices.Access.Current.FindUser("lao.clerk")!));
+        Assert.Empty(await (await Inbox(offices)).ForAsync(offices.Access.Current.FindUser("lao.clerk")!));
     }
 
     [Fact]
@@ -107,21 +106,23 @@ public abstract class when_a_letter_moves_through_its_routing(Backend backend)
         var (offices, engine, clock) = await Open(backend);
         await using var _ = offices;
         var id = await engine.StartAsync("province-forward", "prov-53", "in-prov-53-x", "uttaradit.clerk");
-        var live = new RoutingInbox(offices.Types, Shipped);
-        await live.CatchUpAsync(offices.Store);
-        Assert.Empty(live.DueForReminder(clock.GetUtcNow()));
+        var live = await Inbox(offices);
+        Assert.Empty(await live.DueForReminderAsync(clock.GetUtcNow()));
 
         clock.Advance(TimeSpan.FromDays(2));
-        var due = live.DueForReminder(clock.GetUtcNow());
+        var due = await live.DueForReminderAsync(clock.GetUtcNow());
         var first = await engine.FlagOverdueAsync(id);
         var second = await engine.FlagOverdueAsync(id);
-        await live.CatchUpAsync(offices.Store);
+        await Inbox(offices);
 
         Assert.Equal(id, Assert.Single(due).InstanceId);
         Assert.True(first);
         Assert.False(second);
-        Assert.Empty(live.DueForReminder(clock.GetUtcNow()));
-        Assert.Equal(live.Snapshot(), (await Inbox(offices)).Snapshot());
+        Assert.Empty(await live.DueForReminderAsync(clock.GetUtcNow()));
+        Assert.True((await live.ForAsync(offices.Access.Current.FindUser("uttaradit.clerk")!)).Single().Overdue);
+        var snapshot = await live.SnapshotAsync();
+        await (await offices.ViewsAsync()).Stored.RebuildAsync("inbox");
+        Assert.Equal(snapshot, await live.SnapshotAsync());
     }
 }
 

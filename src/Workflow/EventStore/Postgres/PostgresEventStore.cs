@@ -24,6 +24,7 @@ public sealed class PostgresEventStore : IEventStore
     public PostgresEventStore(string connectionString, TimeProvider? clock = null, TimeSpan? readPatience = null)
     {
         _readPatience = readPatience ?? TimeSpan.FromSeconds(2);
+        ConnectionString = connectionString;
         _db = PostgresConnections.Create(connectionString);
         _clock = clock ?? TimeProvider.System;
         _sealer = new PostgresSealer(_db);
@@ -33,6 +34,7 @@ public sealed class PostgresEventStore : IEventStore
 
     public string Backend => "postgres";
     internal NpgsqlDataSource DataSource => _db;
+    internal string ConnectionString { get; }
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {

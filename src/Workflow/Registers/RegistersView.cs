@@ -1,0 +1,137 @@
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Thai;
+using Saraban.Workflow.Views;
+
+namespace Saraban.Workflow.Registers;
+
+/// <summary>
+/// Every office's receive and dispatch registers (ทะเบียนหนังสือรับ / ทะเบียนหนังสือส่ง) as stored
+/// rows, and the links between letters: which letter brought each delivery, which received letter
+/// each office's letter passes on. A page reads one office's newest lines by index, a chain by key,
+/// whatever the log's length. <c>search</c> is the normalized text the registers are searched by.
+/// </summary>
+public sealed class RegistersView(EventTypes types) : IView
+{
+    public string Name => "registers";
+    public int SchemaVersion => 1;
+    public IReadOnlyList<string> Tables { get; } = ["incoming", "outgoing", "incoming_search", "outgoing_search"];
+
+    public IReadOnlyList<string> Schema(SqlDialect dialect)
+    {
+        List<string> s =
+        [
+            """
+            CREATE TABLE {registers.incoming} (
+                seq BIGINT PRIMARY KEY, stream_id TEXT NOT NULL UNIQUE, office_id TEXT NOT NULL, channel INTEGER NOT NULL,
+                sender TEXT NOT NULL, doc_number TEXT NOT NULL, date INTEGER NOT NULL, subject TEXT NOT NULL, urgency INTEGER NOT NULL,
+                secrecy INTEGER NOT NULL, arrived_at BIGINT NOT NULL, receive_number INTEGER, received_at BIGINT, status INTEGER NOT NULL,
+                from_letter TEXT, origin_letter TEXT, forwarded_as TEXT, action_due INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
+                search TEXT NOT NULL)
+            """,
+            "CREATE INDEX {registers.incoming}_office ON {registers.incoming} (office_id, seq)",
+            "CREATE INDEX {registers.incoming}_year ON {registers.incoming} (office_id, year, seq)",
+            "CREATE INDEX {registers.incoming}_day ON {registers.incoming} (office_id, day)",
+            "CREATE INDEX {registers.incoming}_from ON {registers.incoming} (from_letter)",
+            """
+            CREATE TABLE {registers.outgoing} (
+                seq BIGINT PRIMARY KEY, letter_id TEXT NOT NULL UNIQUE, office_id TEXT NOT NULL, kind INTEGER NOT NULL, subject TEXT NOT NULL,
+                urgency INTEGER NOT NULL, secrecy INTEGER NOT NULL, addressees INTEGER NOT NULL, drafted_at BIGINT NOT NULL, status INTEGER NOT NULL,
+                doc_number TEXT, date INTEGER, forwards TEXT, origin_letter TEXT NOT NULL, series INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
+                search TEXT NOT NULL)
+            """,
+            "CREATE INDEX {registers.outgoing}_office ON {registers.outgoing} (office_id, seq)",
+            "CREATE INDEX {registers.outgoing}_year ON {registers.outgoing} (office_id, year, seq)",
+            "CREATE INDEX {registers.outgoing}_day ON {registers.outgoing} (office_id, day)",
+            "CREATE INDEX {registers.outgoing}_number ON {registers.outgoing} (office_id, doc_number)",
+            // The letters that began a chain and went out: what the tracker follows.
+            "CREATE INDEX {registers.outgoing}_origins ON {registers.outgoing} (office_id, seq) WHERE letter_id = origin_letter AND status = 2",
+        ];
+        if (dialect == SqlDialect.Sqlite)
+        {
+            // FTS5's trigram tokenizer: any substring of three characters or more, which Thai needs (no spaces between words).
+            s.Add("CREATE VIRTUAL TABLE {registers.incoming_search} USING fts5(search, tokenize = 'trigram')");
+            s.Add("CREATE VIRTUAL TABLE {registers.outgoing_search} USING fts5(search, tokenize = 'trigram')");
+        }
+        else
+        {
+            s.Add("CREATE INDEX {registers.incoming}_search ON {registers.incoming} USING gin (search gin_trgm_ops)");
+            s.Add("CREATE INDEX {registers.outgoing}_search ON {registers.outgoing} USING gin (search gin_trgm_ops)");
+        }
+        return s;
+    }
+
+    public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "minute-written" or "letter-decided"
+        or "letter-forwarded" or "letter-acknowledged" or "requested-action-done" or "letter-drafted" or "letter-signed" or "letter-dispatched";
+
+    public ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
+    {
+        if (e.StreamId.StartsWith("in-", StringComparison.Ordinal)) ApplyIncoming(e, w);
+        else if (e.StreamId.StartsWith("out-", StringComparison.Ordinal)) ApplyOutgoing(e, w);
+        return ValueTask.CompletedTask;
+    }
+
+    private void ApplyIncoming(RecordedEvent e, ViewWriter w)
+    {
+        const string Raise = "UPDATE {registers.incoming} SET status = CASE WHEN status < $1 THEN $1 ELSE status END WHERE stream_id = $2";
+        switch (types.Deserialize(e))
+        {
+            case LetterArrived a:
+                var search = RegisterSearch.Normalize($"{a.Content.Subject} {a.SenderName} {a.DocumentNumber}");
+                w.Execute("""
+                    INSERT INTO {registers.incoming} (seq, stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at,
+                        receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, year, day, search)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, 0, $12, $13, NULL, $14, $15, $16, $17)
+                    """, e.Position, e.StreamId, a.OrganizationId, (int)a.Channel, a.SenderName, a.DocumentNumber, Day(a.Date), a.Content.Subject,
+                    (int)a.Content.Urgency, (int)a.Content.Secrecy, Ms(e.RecordedAt), a.FromLetterId, a.OriginLetterId, a.ActionDue is { } due ? Day(due) : null,
+                    BangkokTime.YearOf(e.RecordedAt), Day(BangkokTime.DateOf(e.RecordedAt)), search);
+                if (w.Dialect == SqlDialect.Sqlite) w.Execute("INSERT INTO {registers.incoming_search} (rowid, search) VALUES ($1, $2)", e.Position, search);
+                break;
+            case LetterRegistered r:
+                w.Execute("UPDATE {registers.incoming} SET receive_number = $1, received_at = $2, status = 1, year = $3, day = $4 WHERE stream_id = $5",
+                    r.ReceiveNumber, Ms(r.ReceivedAt), BangkokTime.YearOf(r.ReceivedAt), Day(BangkokTime.DateOf(r.ReceivedAt)), e.StreamId);
+                break;
+            case MinuteWritten: w.Execute(Raise, (int)IncomingStatus.Minuted, e.StreamId); break;
+            case LetterDecided: w.Execute(Raise, (int)IncomingStatus.Decided, e.StreamId); break;
+            case LetterForwarded f:
+                w.Execute("UPDATE {registers.incoming} SET forwarded_as = $1 WHERE stream_id = $2", f.OutgoingLetterId, e.StreamId);
+                w.Execute(Raise, (int)IncomingStatus.Forwarded, e.StreamId);
+                break;
+            case LetterAcknowledged: w.Execute(Raise, (int)IncomingStatus.Acknowledged, e.StreamId); break;
+            case RequestedActionDone: w.Execute("UPDATE {registers.incoming} SET status = $1 WHERE stream_id = $2", (int)IncomingStatus.Done, e.StreamId); break;
+        }
+    }
+
+    private void ApplyOutgoing(RecordedEvent e, ViewWriter w)
+    {
+        var id = e.StreamId["out-".Length..];
+        switch (types.Deserialize(e))
+        {
+            case LetterDrafted d:
+                var search = RegisterSearch.Normalize(d.Content.Subject);
+                w.Execute("""
+                    INSERT INTO {registers.outgoing} (seq, letter_id, office_id, kind, subject, urgency, secrecy, addressees, drafted_at, status,
+                        doc_number, date, forwards, origin_letter, series, year, day, search)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, NULL, NULL, $10, $11, NULL, $12, $13, $14)
+                    """, e.Position, id, d.OrganizationId, (int)d.Content.Kind, d.Content.Subject, (int)d.Content.Urgency, (int)d.Content.Secrecy,
+                    d.Addressees.Count, Ms(e.RecordedAt), d.Forwards, d.OriginLetterId ?? id, BangkokTime.YearOf(e.RecordedAt),
+                    Day(BangkokTime.DateOf(e.RecordedAt)), search);
+                if (w.Dialect == SqlDialect.Sqlite) w.Execute("INSERT INTO {registers.outgoing_search} (rowid, search) VALUES ($1, $2)", e.Position, search);
+                break;
+            case LetterSigned:
+                w.Execute("UPDATE {registers.outgoing} SET status = 1 WHERE letter_id = $1", id);
+                break;
+            case LetterDispatched x:
+                // The number is searched as written and with Western digits: ที่ นร ๐๑๐๗/ว ๑ is found by "0107/ว 1" too.
+                w.Execute("UPDATE {registers.outgoing} SET status = 2, doc_number = $1, date = $2, series = $3, year = $4, day = $5, search = search || ' ' || $6 WHERE letter_id = $7",
+                    x.DocumentNumber, Day(x.Date), (int)x.Series, x.Date.Year, Day(x.Date), RegisterSearch.Normalize(x.DocumentNumber), id);
+                if (w.Dialect == SqlDialect.Sqlite)
+                    w.Execute("UPDATE {registers.outgoing_search} SET search = (SELECT search FROM {registers.outgoing} WHERE letter_id = $1) WHERE rowid = (SELECT seq FROM {registers.outgoing} WHERE letter_id = $1)", id);
+                break;
+        }
+    }
+
+    internal static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
+    internal static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
+    internal static DateOnly FromDay(int day) => new(day / 10000, day / 100 % 100, day % 100);
+}

@@ -1,0 +1,136 @@
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Views;
+
+namespace Saraban.Workflow.Tracking;
+
+/// <summary>
+/// For every origin letter, where each office of its distribution tree stands (delivered,
+/// registered, acted) as one row, and counters rolled up by level, province, district and LAO type,
+/// kept as each event is applied: "how many LAOs of province P registered circular X" reads one
+/// row, "which have not" reads the province's rows only.
+/// </summary>
+/// <remarks>
+/// An office that receives the same circular twice (from its district and straight from its
+/// province) has one row: its first delivery; registering or acting on either copy counts once.
+/// Where an office sits (province, district) is taken from the directory when its copy arrives.
+/// </remarks>
+public sealed class TrackingView(EventTypes types, DirectoryService directory) : IView
+{
+    public const string Provinces = "provinces", Districts = "districts", Locals = "local offices", Others = "others";
+    public const string Nation = "";
+
+    public string Name => "tracking";
+    public int SchemaVersion => 1;
+    public IReadOnlyList<string> Tables { get; } = ["offices", "streams", "counts"];
+
+    public IReadOnlyList<string> Schema(SqlDialect dialect) =>
+    [
+        """
+        CREATE TABLE {tracking.offices} (
+            origin TEXT NOT NULL, office_id TEXT NOT NULL, stream_id TEXT NOT NULL, level TEXT NOT NULL, office_type TEXT NOT NULL,
+            province_id TEXT, area_id TEXT, delivered_at BIGINT NOT NULL, registered_at BIGINT, receive_number INTEGER,
+            acted_at BIGINT, acted_how TEXT, PRIMARY KEY (origin, office_id))
+        """,
+        "CREATE INDEX {tracking.offices}_province ON {tracking.offices} (origin, province_id, level, office_id)",
+        "CREATE INDEX {tracking.offices}_area ON {tracking.offices} (origin, area_id, level, office_id)",
+        "CREATE INDEX {tracking.offices}_level ON {tracking.offices} (origin, level, office_id)",
+        "CREATE TABLE {tracking.streams} (stream_id TEXT PRIMARY KEY, origin TEXT NOT NULL, office_id TEXT NOT NULL)",
+        """
+        CREATE TABLE {tracking.counts} (
+            origin TEXT NOT NULL, area_id TEXT NOT NULL, level TEXT NOT NULL,
+            reached INTEGER NOT NULL, registered INTEGER NOT NULL, acted INTEGER NOT NULL, PRIMARY KEY (origin, area_id, level))
+        """,
+    ];
+
+    public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "letter-forwarded" or "letter-acknowledged" or "requested-action-done";
+
+    public async ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
+    {
+        if (e.Type == "letter-arrived")
+        {
+            var a = (LetterArrived)types.Deserialize(e);
+            if (a.OriginLetterId is not { } origin) return;
+            w.Execute("INSERT INTO {tracking.streams} (stream_id, origin, office_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", e.StreamId, origin, a.OrganizationId);
+            var known = await w.QueryAsync("SELECT 1 FROM {tracking.offices} WHERE origin = $1 AND office_id = $2", r => 1, ct, origin, a.OrganizationId);
+            if (known.Count > 0) return;
+            var place = await PlaceAsync(a.OrganizationId, ct);
+            w.Execute("""
+                INSERT INTO {tracking.offices} (origin, office_id, stream_id, level, office_type, province_id, area_id, delivered_at, registered_at, receive_number, acted_at, acted_how)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, NULL, NULL)
+                """, origin, a.OrganizationId, e.StreamId, place.Level, place.Type, place.Province, place.Area, e.RecordedAt.ToUnixTimeMilliseconds());
+            Count(w, origin, place, "reached");
+            return;
+        }
+        var rows = await w.QueryAsync("""
+            SELECT o.origin, o.office_id, o.level, o.office_type, o.province_id, o.area_id, o.registered_at, o.acted_at
+            FROM {tracking.streams} s JOIN {tracking.offices} o ON o.origin = s.origin AND o.office_id = s.office_id WHERE s.stream_id = $1
+            """, r => (Origin: r.GetString(0), Office: r.GetString(1), Place: new Place(r.GetString(2), r.GetString(3), r.Text(4), r.Text(5)),
+                Registered: !r.IsDBNull(6), Acted: !r.IsDBNull(7)), ct, e.StreamId);
+        if (rows.Count == 0) return;
+        var (o, office, p, registered, acted) = rows[0];
+        var at = e.RecordedAt.ToUnixTimeMilliseconds();
+        switch (types.Deserialize(e))
+        {
+            case LetterRegistered r when !registered:
+                w.Execute("UPDATE {tracking.offices} SET registered_at = $1, receive_number = $2 WHERE origin = $3 AND office_id = $4",
+                    r.ReceivedAt.ToUnixTimeMilliseconds(), r.ReceiveNumber, o, office);
+                Count(w, o, p, "registered");
+                break;
+            case LetterForwarded or LetterAcknowledged when !acted:
+                w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = $2 WHERE origin = $3 AND office_id = $4",
+                    at, e.Type == "letter-forwarded" ? "forwarded" : "acknowledged", o, office);
+                Count(w, o, p, "acted");
+                break;
+            case RequestedActionDone:
+                w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = 'done' WHERE origin = $2 AND office_id = $3", at, o, office);
+                if (!acted) Count(w, o, p, "acted");
+                break;
+        }
+    }
+
+    private sealed record Place(string Level, string Type, string? Province, string? Area);
+
+    private async ValueTask<Place> PlaceAsync(string officeId, CancellationToken ct)
+    {
+        var view = directory.Current;
+        if (view.Find(officeId) is null) view = await directory.RefreshAsync(ct);
+        var office = view.Find(officeId);
+        if (office is null) return new Place(Others, "unknown", null, null);
+        var level = office.Type switch
+        {
+            OrganizationType.Province => Provinces,
+            OrganizationType.District => Districts,
+            { } t when t.IsLocal() => Locals,
+            _ => Others,
+        };
+        var province = office.Type == OrganizationType.Province ? office.Id : view.ProvinceOf(office.Id)?.Id;
+        var area = level != Locals ? null
+            : office.ParentId is { } parent && view.Find(parent) is { Type: OrganizationType.District } district ? district.Id
+            : province is null ? null : DirectArea(province);
+        return new Place(level, office.Type.ToString(), province, area);
+    }
+
+    /// <summary>The area of a province's own local offices (อบจ., city municipalities), which get its letters straight from it.</summary>
+    public static string DirectArea(string provinceId) => provinceId + "/direct";
+
+    /// <summary>The whole tree by level, local offices by type too, and local offices by province and by district.</summary>
+    private static void Count(ViewWriter w, string origin, Place p, string column)
+    {
+        var keys = new List<(string Area, string Level)> { (Nation, p.Level) };
+        if (p.Level == Locals)
+        {
+            keys.Add((Nation, "type:" + p.Type));
+            if (p.Province is { } province) keys.Add((province, Locals));
+            if (p.Area is { } area) keys.Add((area, Locals));
+        }
+        foreach (var (area, level) in keys)
+            w.Execute($$"""
+                INSERT INTO {tracking.counts} (origin, area_id, level, reached, registered, acted) VALUES ($1, $2, $3, {{One(column, "reached")}}, {{One(column, "registered")}}, {{One(column, "acted")}})
+                ON CONFLICT (origin, area_id, level) DO UPDATE SET {{column}} = {tracking.counts}.{{column}} + 1
+                """, origin, area, level);
+    }
+
+    private static string One(string column, string which) => column == which ? "1" : "0";
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Saraban.Workflow.EventStore;
+
+namespace Saraban.Workflow.Views;
+
+public enum SqlDialect { Sqlite, Postgres }
+
+/// <summary>
+/// A stored view: relational tables fed from the log, which pages and the API query by index, so
+/// a page reads a bounded number of rows whatever the log's length. The daemon applies events in
+/// batches and commits each batch's rows with the view's checkpoint in one transaction.
+/// </summary>
+/// <remarks>
+/// SQL names tables as <c>{view.table}</c> (expanded to the generation being read or written) and
+/// parameters as <c>$1, $2…</c>, which both SQLite and PostgreSQL accept.
+/// </remarks>
+public interface IView
+{
+    /// <summary>Stable name: <c>views status</c> and <c>views rebuild</c> use it.</summary>
+    string Name { get; }
+
+    /// <summary>Raised whenever the tables or what Apply writes change: a node with a newer version rebuilds the view beside the old one.</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>The view's tables (logical names), so a retired generation can be dropped.</summary>
+    IReadOnlyList<string> Tables { get; }
+
+    /// <summary>CREATE statements, naming tables as <c>{view.table}</c>.</summary>
+    IReadOnlyList<string> Schema(SqlDialect dialect);
+
+    /// <summary>Whether Apply does anything with this type: other events only move the checkpoint.</summary>
+    bool Handles(string eventType);
+
+    ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct);
+}
+
+/// <summary>One batch's writes: statements wait to be sent together; a query first sends what waits.</summary>
+public sealed class ViewWriter
+{
+    private readonly ViewTransaction _tx;
+    private readonly TableNames _names;
+
+    internal ViewWriter(ViewTransaction tx, TableNames names, SqlDialect dialect)
+    {
+        _tx = tx;
+        _names = names;
+        Dialect = dialect;
+    }
+
+    public SqlDialect Dialect { get; }
+
+    public void Execute(string sql, params object?[] args) => _tx.Execute(_names.Expand(sql), args);
+
+    public ValueTask<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object?[] args) =>
+        _tx.QueryAsync(_names.Expand(sql), map, args, ct);
+}
+
+/// <summary>Reads of the stored views, naming tables as <c>{view.table}</c>; each read sees whole batches only.</summary>
+public interface IViewReader
+{
+    SqlDialect Dialect { get; }
+
+    Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object?[] args);
+}
+
+public static class ViewReaderExtensions
+{
+    public static async Task<T?> FirstAsync<T>(this IViewReader reader, string sql, Func<DbDataReader, T> map, CancellationToken ct, params object?[] args) where T : class =>
+        (await reader.QueryAsync(sql, map, ct, args)).FirstOrDefault();
+
+    public static string? Text(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    public static long? Long(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+    public static int? Int(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i));
+    public static DateTimeOffset? Time(this DbDataReader r, int i) => r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
+}

@@ -1,0 +1,46 @@
+using Saraban.Workflow.Directory;
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Registers;
+using Saraban.Workflow.Routing;
+using Saraban.Workflow.Tracking;
+
+namespace Saraban.Workflow.Views;
+
+/// <summary>The stored views Saraban's pages and API read (registers, inboxes, tracking), over one database.</summary>
+public sealed class SarabanViews : IAsyncDisposable
+{
+    private SarabanViews(StoredViews stored, RoutingCatalog catalog)
+    {
+        Stored = stored;
+        Registers = new LetterRegisters(stored);
+        Inbox = new RoutingInbox(stored, catalog);
+        Tracker = new CirculationTracker(stored);
+    }
+
+    public StoredViews Stored { get; }
+    public LetterRegisters Registers { get; }
+    public RoutingInbox Inbox { get; }
+    public CirculationTracker Tracker { get; }
+
+    public static IReadOnlyList<IView> All(EventTypes types, DirectoryService directory) =>
+        [new RegistersView(types), new InboxView(types), new TrackingView(types, directory)];
+
+    /// <summary>Opens the views of the store's database, creating their tables when missing; they catch up when asked (or by the daemon).</summary>
+    public static async Task<SarabanViews> OpenAsync(IEventStore store, EventTypes types, DirectoryService directory, RoutingCatalog catalog,
+        TimeProvider? clock = null, string? node = null, IEnumerable<IView>? extra = null, CancellationToken ct = default)
+    {
+        var stored = new StoredViews(store, ViewDatabase.For(store), All(types, directory).Concat(extra ?? []), clock, node);
+        try { await stored.InitializeAsync(ct); }
+        catch
+        {
+            await stored.DisposeAsync();
+            throw;
+        }
+        return new SarabanViews(stored, catalog);
+    }
+
+    /// <summary>Applies everything the log holds now, in this process.</summary>
+    public Task<long> CatchUpAsync(CancellationToken ct = default) => Stored.CatchUpAsync(ct);
+
+    public ValueTask DisposeAsync() => Stored.DisposeAsync();
+}

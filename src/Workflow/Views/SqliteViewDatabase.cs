@@ -1,0 +1,203 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Saraban.Workflow.EventStore;
+
+namespace Saraban.Workflow.Views;
+
+/// <summary>
+/// The views of the embedded default, in their own file in WAL mode: readers never wait for a
+/// batch, and a batch never waits for the log's appender. synchronous=NORMAL: a crash may lose the
+/// last batches, never half of one, and those are applied again from the checkpoint they left.
+/// </summary>
+internal sealed class SqliteViewDatabase : ViewDatabase
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+    // One writer connection, its statements prepared once: a batch of thousands of rows pays for
+    // parsing each statement once, not per row.
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private SqliteConnection? _writer;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    public SqliteViewDatabase(string path)
+    {
+        _path = Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    public override SqlDialect Dialect => SqlDialect.Sqlite;
+    public override string Where => _path;
+
+    public override Task InitializeAsync(CancellationToken ct)
+    {
+        var dir = Path.GetDirectoryName(_path);
+        if (!string.IsNullOrEmpty(dir)) System.IO.Directory.CreateDirectory(dir);
+        using var c = Open();
+        Run(() =>
+        {
+            Exec(c, "PRAGMA journal_mode = WAL");
+            using var tx = c.BeginTransaction(deferred: false);
+            Exec(c, StateTable, tx);
+            Exec(c, ErrorTable, tx);
+            tx.Commit();
+        });
+        return Task.CompletedTask;
+    }
+
+    internal override async Task<ViewTransaction> BeginAsync(CancellationToken ct)
+    {
+        await _writerGate.WaitAsync(ct);
+        try
+        {
+            _writer ??= Open();
+            var tx = Run(() => _writer.BeginTransaction(deferred: false));
+            return new Transaction(this, _writer, tx);
+        }
+        catch
+        {
+            _writerGate.Release();
+            throw;
+        }
+    }
+
+    // BEGIN IMMEDIATE already excludes every other writer of the file.
+    internal override Task<ViewTransaction> BeginExclusiveAsync(CancellationToken ct) => BeginAsync(ct);
+
+    internal override Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, object?[] args, CancellationToken ct)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        Bind(cmd, args);
+        return Task.FromResult(Run(() => Read(cmd, map)));
+    }
+
+    internal override bool IsMissingTable(Exception ex) => ex is SqliteException { SqliteErrorCode: 1 } s && s.Message.Contains("no such table", StringComparison.Ordinal);
+
+    public override ValueTask DisposeAsync()
+    {
+        foreach (var cmd in _prepared.Values) cmd.Dispose();
+        _prepared.Clear();
+        _writer?.Dispose();
+        _writer = null;
+        return ValueTask.CompletedTask;
+    }
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        try
+        {
+            c.Open();
+            Exec(c, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;");
+            return c;
+        }
+        catch (SqliteException ex)
+        {
+            c.Dispose();
+            throw new EventStoreUnavailableException($"Cannot open the views file {_path}: {ex.Message}", ex);
+        }
+    }
+
+    private T Run<T>(Func<T> work)
+    {
+        try { return work(); }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
+        {
+            throw new EventStoreCorruptException($"The views file {_path} is damaged ({ex.Message.TrimEnd('.')}); delete it and the views are rebuilt from the log.", ex);
+        }
+    }
+
+    private void Run(Action work) => Run(() => { work(); return 0; });
+
+    private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand cmd, object?[] args)
+    {
+        if (cmd.Parameters.Count != args.Length)
+        {
+            cmd.Parameters.Clear();
+            for (int i = 0; i < args.Length; i++) cmd.Parameters.Add(new SqliteParameter("$" + (i + 1), args[i] ?? DBNull.Value));
+            return;
+        }
+        for (int i = 0; i < args.Length; i++) cmd.Parameters[i].Value = args[i] ?? DBNull.Value;
+    }
+
+    private static List<T> Read<T>(SqliteCommand cmd, Func<DbDataReader, T> map)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read()) list.Add(map(r));
+        return list;
+    }
+
+    private sealed class Transaction(SqliteViewDatabase db, SqliteConnection c, SqliteTransaction tx) : ViewTransaction
+    {
+        private bool _done;
+
+        private SqliteCommand Prepared(string sql)
+        {
+            if (!db._prepared.TryGetValue(sql, out var cmd))
+            {
+                cmd = c.CreateCommand();
+                cmd.CommandText = sql;
+                db._prepared[sql] = cmd;
+            }
+            cmd.Transaction = tx;
+            return cmd;
+        }
+
+        // Schema statements are not kept prepared: their tables may be dropped later.
+        private static bool IsSchema(string sql) => sql.StartsWith("CREATE ", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("DROP ", StringComparison.OrdinalIgnoreCase);
+
+        public override void Execute(string sql, object?[] args)
+        {
+            if (IsSchema(sql))
+            {
+                db.Run(() => Exec(c, sql, tx));
+                db.ForgetPrepared();
+                return;
+            }
+            var cmd = Prepared(sql);
+            Bind(cmd, args);
+            db.Run(() => cmd.ExecuteNonQuery());
+        }
+
+        public override ValueTask<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, object?[] args, CancellationToken ct)
+        {
+            var cmd = Prepared(sql);
+            Bind(cmd, args);
+            return ValueTask.FromResult(db.Run(() => Read(cmd, map)));
+        }
+
+        public override ValueTask CommitAsync(CancellationToken ct)
+        {
+            db.Run(() => tx.Commit());
+            _done = true;
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (!_done) { try { tx.Rollback(); } catch (SqliteException) { } }
+                tx.Dispose();
+            }
+            finally { db._writerGate.Release(); }
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private void ForgetPrepared()
+    {
+        foreach (var cmd in _prepared.Values) cmd.Dispose();
+        _prepared.Clear();
+    }
+}
