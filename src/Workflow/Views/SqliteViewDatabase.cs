@@ -65,7 +65,7 @@ internal sealed class SqliteViewDatabase : ViewDatabase
 
     internal override Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, object?[] args, CancellationToken ct)
     {
-        using var c = Open();
+        using var c = Open(reader: true);
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         Bind(cmd, args);
@@ -83,13 +83,14 @@ internal sealed class SqliteViewDatabase : ViewDatabase
         return ValueTask.CompletedTask;
     }
 
-    private SqliteConnection Open()
+    /// <param name="reader">A pooled connection for one read: WAL lets it read beside the writer, so it needs no settings of its own.</param>
+    private SqliteConnection Open(bool reader = false)
     {
         var c = new SqliteConnection(_connectionString);
         try
         {
             c.Open();
-            Exec(c, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;");
+            if (!reader) Exec(c, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;");
             return c;
         }
         catch (SqliteException ex)

@@ -146,9 +146,13 @@ public sealed partial class StoredViews
         _readers = null;
     }
 
+    /// <summary>Drops the tables of generations retired longer ago than <see cref="RetiredGrace"/>: no reader is still on them.</summary>
+    public async Task DropRetiredAsync(CancellationToken ct = default) =>
+        await DropRetiredAsync(await _db.QueryAsync($"SELECT {ViewGeneration.Columns} FROM view_state", ViewGeneration.Read, [], ct), ct);
+
     private async Task DropRetiredAsync(IReadOnlyList<ViewGeneration> states, CancellationToken ct)
     {
-        var due = states.Where(s => s.Status == ViewGeneration.Retired && _clock.GetUtcNow() - s.UpdatedAt > RetiredGrace && _views.ContainsKey(s.Name)).ToList();
+        var due = states.Where(s => s.Status == ViewGeneration.Retired && _clock.GetUtcNow() - s.UpdatedAt >= RetiredGrace && _views.ContainsKey(s.Name)).ToList();
         if (due.Count == 0) return;
         await using var tx = await _db.BeginExclusiveAsync(ct);
         foreach (var s in due)
