@@ -8,7 +8,7 @@ public sealed class when_using_the_command_line
     [Fact]
     public async Task every_verb_explains_itself_with_help()
     {
-        foreach (var verb in new[] { "serve", "verify", "bench" })
+        foreach (var verb in new[] { "serve", "verify", "bench", "views" })
         {
             var run = await Saraban.RunAsync(verb, "--help");
             Assert.Equal(0, run.ExitCode);
@@ -23,6 +23,23 @@ public sealed class when_using_the_command_line
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(["saraban verify: unknown option --dbb"], run.ErrLines);
+    }
+
+    [Fact]
+    public async Task rebuilding_a_view_that_does_not_exist_is_one_line_and_exit_code_one()
+    {
+        var db = Saraban.TempDb();
+        Assert.Equal(0, (await Saraban.RunAsync("directory", "load", "--db", db)).ExitCode);
+
+        var run = await Saraban.RunAsync("views", "rebuild", "registres", "--db", db);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["saraban views: no view named 'registres' (views: inbox, registers, tracking)"], run.ErrLines);
+        var status = await Saraban.RunAsync("views", "status", "--db", db, "--json");
+        Assert.Equal(0, status.ExitCode);
+        var views = JsonDocument.Parse(status.OutLines[^1]).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["inbox", "registers", "tracking"], views.Select(v => v.GetProperty("view").GetString()));
+        Assert.All(views, v => Assert.Equal(1, v.GetProperty("generation").GetInt32()));
     }
 
     [Fact]

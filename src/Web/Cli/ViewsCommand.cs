@@ -14,8 +14,8 @@ public static class ViewsCommand
     private const string Help =
         $"""
         Usage: ./saraban views status [--json]
-               ./saraban views rebuild [NAME] [--json]
-               ./saraban views catch-up [--json]
+               ./saraban views rebuild [NAME] [--batch N] [--json]
+               ./saraban views catch-up [--batch N] [--json]
 
           status     each view's position against the log's head, its lag, who applies it, the
                      events it set aside (could not apply)
@@ -24,6 +24,7 @@ public static class ViewsCommand
           catch-up   applies what the log holds beyond each view's position, in this process
         Views: registers, inbox, tracking.
         {StoreArguments.Help}
+          --batch N              events applied per transaction (default 2000)
           --json                 the result as one JSON line
         """;
 
@@ -35,6 +36,7 @@ public static class ViewsCommand
         if (args.Has("help")) return Verbs.Print(Help, 0);
         var options = StoreArguments.Read(args);
         var json = args.Has("json");
+        var batch = args.GetInt("batch", 2000, max: 100_000);
         var name = what == "rebuild" ? args.Positional.FirstOrDefault() : null;
         if (args.Positional.Count > (what == "rebuild" ? 1 : 0)) throw new UsageException($"unexpected '{args.Positional[^1]}'");
         args.RejectUnknown();
@@ -47,7 +49,7 @@ public static class ViewsCommand
         var types = SarabanEvents.All();
         var directory = new DirectoryService(store, types);
         await directory.RefreshAsync();
-        await using var views = await SarabanViews.OpenAsync(store, types, directory, RoutingCatalog.Load(RoutingCatalog.DefaultFolder()));
+        await using var views = await SarabanViews.OpenAsync(store, types, directory, RoutingCatalog.Load(RoutingCatalog.DefaultFolder()), batchSize: batch);
         if (name is not null && !views.Stored.Names.Contains(name))
             throw new DomainException($"no view named '{name}' (views: {string.Join(", ", views.Stored.Names.Order())})");
 
@@ -57,7 +59,7 @@ public static class ViewsCommand
             case "catch-up":
             {
                 var started = Stopwatch.StartNew();
-                var applied = await views.Stored.CatchUpAsync();
+                var applied = await CatchUpAsync(views.Stored, await store.HeadPositionAsync());
                 Report(json, new { applied, seconds = Seconds(started), eventsPerSecond = Rate(applied, started) },
                     $"Applied {applied:N0} events to the views in {started.Elapsed.TotalSeconds:0.00} s ({Rate(applied, started):N0} events/s).");
                 return 0;
@@ -81,6 +83,22 @@ public static class ViewsCommand
                 if (json) Console.WriteLine(JsonSerializer.Serialize(results));
                 return 0;
             }
+        }
+    }
+
+    /// <summary>Applies until every view has reached <paramref name="head"/>, waiting out the lease of a node that died holding one.</summary>
+    private static async Task<long> CatchUpAsync(StoredViews views, long head)
+    {
+        var deadline = DateTime.UtcNow + views.Lease + TimeSpan.FromSeconds(30);
+        long applied = 0;
+        for (bool said = false; ; said = true)
+        {
+            applied += await views.CatchUpAsync();
+            if (await views.WaitForAsync(head, TimeSpan.Zero)) return applied;
+            var held = (await views.StatusAsync()).Where(s => s.Lag > 0).Select(s => $"{s.Name} by {s.Serving?.Owner}").ToList();
+            if (DateTime.UtcNow > deadline) throw new EventStoreException($"the views are still behind the log, applied elsewhere: {string.Join(", ", held)}");
+            if (!said) Console.Error.WriteLine($"saraban views: waiting for another process's lease ({string.Join(", ", held)}; at most {views.Lease.TotalSeconds:0} s)");
+            await Task.Delay(250);
         }
     }
 

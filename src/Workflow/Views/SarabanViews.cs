@@ -27,9 +27,9 @@ public sealed class SarabanViews : IAsyncDisposable
 
     /// <summary>Opens the views of the store's database, creating their tables when missing; they catch up when asked (or by the daemon).</summary>
     public static async Task<SarabanViews> OpenAsync(IEventStore store, EventTypes types, DirectoryService directory, RoutingCatalog catalog,
-        TimeProvider? clock = null, string? node = null, IEnumerable<IView>? extra = null, CancellationToken ct = default)
+        TimeProvider? clock = null, string? node = null, int batchSize = 2000, CancellationToken ct = default)
     {
-        var stored = new StoredViews(store, ViewDatabase.For(store), All(types, directory).Concat(extra ?? []), clock, node);
+        var stored = new StoredViews(store, ViewDatabase.For(store), All(types, directory), clock, node) { BatchSize = batchSize };
         try { await stored.InitializeAsync(ct); }
         catch
         {
