@@ -60,8 +60,12 @@ public static class ViewsCommand
             {
                 var started = Stopwatch.StartNew();
                 var applied = await CatchUpAsync(views.Stored, await store.HeadPositionAsync());
-                Report(json, new { applied, seconds = Seconds(started), eventsPerSecond = Rate(applied, started) },
-                    $"Applied {applied:N0} events to the views in {started.Elapsed.TotalSeconds:0.00} s ({Rate(applied, started):N0} events/s).");
+                var spent = views.Stored.Timings.OrderBy(t => t.Key, StringComparer.Ordinal)
+                    .ToDictionary(t => t.Key, t => new { applyMs = Math.Round(t.Value.ApplyMs), commitMs = Math.Round(t.Value.CommitMs) });
+                if (!json)
+                    foreach (var (part, t) in spent) Console.WriteLine($"  {part,-20} {t.applyMs,10:N0} ms applying {t.commitMs,10:N0} ms committing");
+                Report(json, new { applied, seconds = Seconds(started), eventsPerSecond = Rate(applied, started), spent },
+                    $"Applied {applied:N0} events of the log to the views in {started.Elapsed.TotalSeconds:0.00} s ({Rate(applied, started):N0} events/s).");
                 return 0;
             }
             default:

@@ -74,7 +74,7 @@ public sealed class RegistersView(EventTypes types) : IView
     private void ApplyIncoming(RecordedEvent e, ViewWriter w)
     {
         const string Raise = "UPDATE {registers.incoming} SET status = CASE WHEN status < $1 THEN $1 ELSE status END WHERE stream_id = $2";
-        switch (types.Deserialize(e))
+        switch (w.Decode(e, types))
         {
             case LetterArrived a:
                 var search = RegisterSearch.Normalize($"{a.Content.Subject} {a.SenderName} {a.DocumentNumber}");
@@ -105,7 +105,7 @@ public sealed class RegistersView(EventTypes types) : IView
     private void ApplyOutgoing(RecordedEvent e, ViewWriter w)
     {
         var id = e.StreamId["out-".Length..];
-        switch (types.Deserialize(e))
+        switch (w.Decode(e, types))
         {
             case LetterDrafted d:
                 var search = RegisterSearch.Normalize(d.Content.Subject);

@@ -31,7 +31,7 @@ public sealed class InboxView(EventTypes types) : IView
     {
         if (!e.StreamId.StartsWith("flow-", StringComparison.Ordinal)) return ValueTask.CompletedTask;
         var id = e.StreamId["flow-".Length..];
-        switch (types.Deserialize(e))
+        switch (w.Decode(e, types))
         {
             case RoutingStarted s:
                 w.Execute("""

@@ -50,7 +50,7 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     {
         if (e.Type == "letter-arrived")
         {
-            var a = (LetterArrived)types.Deserialize(e);
+            var a = (LetterArrived)w.Decode(e, types);
             if (a.OriginLetterId is not { } origin) return;
             w.Execute("INSERT INTO {tracking.streams} (stream_id, origin, office_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", e.StreamId, origin, a.OrganizationId);
             var known = await w.QueryAsync("SELECT 1 FROM {tracking.offices} WHERE origin = $1 AND office_id = $2", r => 1, ct, origin, a.OrganizationId);
@@ -71,7 +71,7 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
         if (rows.Count == 0) return;
         var (o, office, p, registered, acted) = rows[0];
         var at = e.RecordedAt.ToUnixTimeMilliseconds();
-        switch (types.Deserialize(e))
+        switch (w.Decode(e, types))
         {
             case LetterRegistered r when !registered:
                 w.Execute("UPDATE {tracking.offices} SET registered_at = $1, receive_number = $2 WHERE origin = $3 AND office_id = $4",
@@ -115,6 +115,9 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     /// <summary>The area of a province's own local offices (อบจ., city municipalities), which get its letters straight from it.</summary>
     public static string DirectArea(string provinceId) => provinceId + "/direct";
 
+    /// <summary>Counter changes gathered over a batch: a batch of 2,000 events touches a few counters many times, and writes each once.</summary>
+    private sealed class CountChanges : Dictionary<(string Origin, string Area, string Level), (int Reached, int Registered, int Acted)>;
+
     /// <summary>The whole tree by level, local offices by type too, and local offices by province and by district.</summary>
     private static void Count(ViewWriter w, string origin, Place p, string column)
     {
@@ -125,12 +128,27 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
             if (p.Province is { } province) keys.Add((province, Locals));
             if (p.Area is { } area) keys.Add((area, Locals));
         }
+        var changes = w.Batch<CountChanges>();
         foreach (var (area, level) in keys)
-            w.Execute($$"""
-                INSERT INTO {tracking.counts} (origin, area_id, level, reached, registered, acted) VALUES ($1, $2, $3, {{One(column, "reached")}}, {{One(column, "registered")}}, {{One(column, "acted")}})
-                ON CONFLICT (origin, area_id, level) DO UPDATE SET {{column}} = {tracking.counts}.{{column}} + 1
-                """, origin, area, level);
+        {
+            var (r, g, a) = changes.GetValueOrDefault((origin, area, level));
+            changes[(origin, area, level)] = column switch
+            {
+                "reached" => (r + 1, g, a),
+                "registered" => (r, g + 1, a),
+                _ => (r, g, a + 1),
+            };
+        }
     }
 
-    private static string One(string column, string which) => column == which ? "1" : "0";
+    public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)
+    {
+        foreach (var ((origin, area, level), (r, g, a)) in w.Batch<CountChanges>())
+            w.Execute("""
+                INSERT INTO {tracking.counts} (origin, area_id, level, reached, registered, acted) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (origin, area_id, level) DO UPDATE SET reached = {tracking.counts}.reached + excluded.reached,
+                    registered = {tracking.counts}.registered + excluded.registered, acted = {tracking.counts}.acted + excluded.acted
+                """, origin, area, level, r, g, a);
+        return ValueTask.CompletedTask;
+    }
 }

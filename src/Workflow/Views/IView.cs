@@ -32,6 +32,9 @@ public interface IView
     bool Handles(string eventType);
 
     ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct);
+
+    /// <summary>Called once at the end of each batch, before its commit: to write what the batch gathered (<see cref="ViewWriter.Batch{T}"/>).</summary>
+    ValueTask CompleteAsync(ViewWriter w, CancellationToken ct) => ValueTask.CompletedTask;
 }
 
 /// <summary>One batch's writes: statements wait to be sent together; a query first sends what waits.</summary>
@@ -40,14 +43,32 @@ public sealed class ViewWriter
     private readonly ViewTransaction _tx;
     private readonly TableNames _names;
 
-    internal ViewWriter(ViewTransaction tx, TableNames names, SqlDialect dialect)
+    private readonly Dictionary<long, object> _decoded;
+    private readonly Dictionary<Type, object> _batch = new();
+
+    internal ViewWriter(ViewTransaction tx, TableNames names, SqlDialect dialect, Dictionary<long, object> decoded)
     {
         _tx = tx;
         _names = names;
         Dialect = dialect;
+        _decoded = decoded;
     }
 
     public SqlDialect Dialect { get; }
+
+    /// <summary>The event as its type, deserialized once for all the views that apply the same page.</summary>
+    public object Decode(RecordedEvent e, EventTypes types)
+    {
+        if (!_decoded.TryGetValue(e.Position, out var decoded)) _decoded[e.Position] = decoded = types.Deserialize(e);
+        return decoded;
+    }
+
+    /// <summary>State a view gathers over one batch (counters to add up, say), gone with the batch if it rolls back.</summary>
+    public T Batch<T>() where T : class, new()
+    {
+        if (!_batch.TryGetValue(typeof(T), out var state)) _batch[typeof(T)] = state = new T();
+        return (T)state;
+    }
 
     public void Execute(string sql, params object?[] args) => _tx.Execute(_names.Expand(sql), args);
 

@@ -8,50 +8,67 @@ public sealed partial class StoredViews
 {
     /// <summary>
     /// One round of the daemon: each view's live and building generations take what the log has
-    /// beyond their checkpoints, batch by batch, wherever this node holds (or can take) the lease.
-    /// A building generation that has caught up replaces the live one. Returns the events applied.
+    /// beyond their checkpoints, wherever this node holds (or can take) the lease. Views at the same
+    /// position share each page read from the log. A building generation takes a bounded share per
+    /// round, so a rebuild never holds up the live views; once caught up it replaces the live one.
+    /// Returns how many events of the log were applied (by the view that applied most).
     /// </summary>
     public async Task<long> CatchUpAsync(CancellationToken ct = default, string? only = null)
     {
         await _applying.WaitAsync(ct);
         try
         {
-            var pages = new Dictionary<long, IReadOnlyList<RecordedEvent>>();
-            long applied = 0;
             var states = await _db.QueryAsync($"SELECT {ViewGeneration.Columns} FROM view_state", ViewGeneration.Read, [], ct);
-            foreach (var view in _views.Values)
-            {
-                if (only is not null && view.Name != only) continue;
-                foreach (var generation in states.Where(s => s.Name == view.Name && s.SchemaVersion == view.SchemaVersion
-                             && s.Status is ViewGeneration.Live or ViewGeneration.Building).OrderBy(s => s.Generation))
+            var cursors = (
+                from view in _views.Values
+                where only is null || view.Name == only
+                from g in states
+                where g.Name == view.Name && g.SchemaVersion == view.SchemaVersion && g.Status is ViewGeneration.Live or ViewGeneration.Building
+                orderby g.Name, g.Generation
+                select new Cursor(view, g, new TableNames(new Dictionary<string, int> { [view.Name] = g.Generation }))).ToList();
+            while (cursors.Where(c => !c.Done) is var active && active.Any())
+                foreach (var group in active.GroupBy(c => c.Position).ToList())
                 {
-                    var (count, caughtUp) = await CatchUpAsync(view, generation, pages, ct);
-                    applied += count;
-                    if (caughtUp && generation.Status == ViewGeneration.Building) await SwitchAsync(view, generation.Generation, ct);
+                    var reading = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var events = await _store.ReadAllAsync(group.Key, BatchSize, ct);
+                    Time("(reading the log)", reading, 0);
+                    var decoded = new Dictionary<long, object>();
+                    foreach (var c in group) await StepAsync(c, group.Key, events, decoded, ct);
                 }
-            }
+            foreach (var c in cursors.Where(c => c.CaughtUp && c.Generation.Status == ViewGeneration.Building))
+                await SwitchAsync(c.View, c.Generation.Generation, ct);
             await DropRetiredAsync(states, ct);
-            return applied;
+            return cursors.Count == 0 ? 0 : cursors.Max(c => c.Applied);
         }
         finally { _applying.Release(); }
     }
 
-    private async Task<(long Applied, bool CaughtUp)> CatchUpAsync(IView view, ViewGeneration generation, Dictionary<long, IReadOnlyList<RecordedEvent>> pages, CancellationToken ct)
+    /// <summary>How many pages a building generation takes per round.</summary>
+    private const int BuildingPagesPerRound = 25;
+
+    private sealed class Cursor(IView view, ViewGeneration generation, TableNames names)
     {
-        long position = generation.Position, applied = 0;
-        var names = new TableNames(new Dictionary<string, int> { [view.Name] = generation.Generation });
-        while (true)
-        {
-            if (!pages.TryGetValue(position, out var events))
-                pages[position] = events = await _store.ReadAllAsync(position, BatchSize, ct);
-            if (events.Count == 0) return (applied, true);
-            var outcome = await ApplyBatchAsync(view, generation.Generation, names, position, events, ct);
-            if (outcome is null) return (applied, false); // another node holds the lease
-            if (outcome.Value.Moved is { } moved) { position = moved; continue; } // another node applied it meanwhile
-            position = events[^1].Position;
-            applied += events.Count;
-            if (events.Count < BatchSize) return (applied, true);
-        }
+        public IView View => view;
+        public ViewGeneration Generation => generation;
+        public TableNames Names => names;
+        public long Position { get; set; } = generation.Position;
+        public long Applied { get; set; }
+        public int Pages { get; set; }
+        public bool Done { get; set; }
+        public bool CaughtUp { get; set; }
+    }
+
+    private async Task StepAsync(Cursor c, long from, IReadOnlyList<RecordedEvent> events, Dictionary<long, object> decoded, CancellationToken ct)
+    {
+        if (events.Count == 0) { (c.Done, c.CaughtUp) = (true, true); return; }
+        var outcome = await ApplyBatchAsync(c.View, c.Generation.Generation, c.Names, from, events, decoded, ct);
+        if (outcome is null) { c.Done = true; return; } // another node holds the lease
+        if (outcome.Value.Moved is { } moved) { c.Position = moved; return; } // another node applied it meanwhile
+        c.Position = events[^1].Position;
+        c.Applied += events.Count;
+        c.Pages++;
+        if (events.Count < BatchSize) (c.Done, c.CaughtUp) = (true, true);
+        else if (c.Generation.Status == ViewGeneration.Building && c.Pages >= BuildingPagesPerRound) c.Done = true;
     }
 
     private readonly record struct Outcome(long? Moved);
@@ -61,11 +78,12 @@ public sealed partial class StoredViews
     /// event cannot be applied, the batch is rolled back and applied again one event per
     /// transaction, so the bad event alone is set aside (recorded in view_errors) and the rest kept.
     /// </summary>
-    private async Task<Outcome?> ApplyBatchAsync(IView view, int generation, TableNames names, long from, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    private async Task<Outcome?> ApplyBatchAsync(IView view, int generation, TableNames names, long from, IReadOnlyList<RecordedEvent> events,
+        Dictionary<long, object> decoded, CancellationToken ct)
     {
         try
         {
-            return await ApplyAsync(view, generation, names, from, events, ct);
+            return await ApplyAsync(view, generation, names, from, events, decoded, ct);
         }
         catch (Exception ex) when (IsAboutTheEvent(ex))
         {
@@ -73,7 +91,7 @@ public sealed partial class StoredViews
             foreach (var e in events)
             {
                 Outcome? one;
-                try { one = await ApplyAsync(view, generation, names, position, [e], ct); }
+                try { one = await ApplyAsync(view, generation, names, position, [e], decoded, ct); }
                 catch (Exception bad) when (IsAboutTheEvent(bad)) { one = await SetAsideAsync(view, generation, position, e, bad, ct); }
                 if (one is null || one.Value.Moved is not null) return one;
                 position = e.Position;
@@ -82,18 +100,23 @@ public sealed partial class StoredViews
         }
     }
 
-    private async Task<Outcome?> ApplyAsync(IView view, int generation, TableNames names, long from, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    private async Task<Outcome?> ApplyAsync(IView view, int generation, TableNames names, long from, IReadOnlyList<RecordedEvent> events,
+        Dictionary<long, object> decoded, CancellationToken ct)
     {
         await using var tx = await _db.BeginAsync(ct);
         var (claimed, outcome) = await ClaimAsync(tx, view.Name, generation, from, ct);
         if (!claimed) return outcome;
-        var writer = new ViewWriter(tx, names, _db.Dialect);
+        var writer = new ViewWriter(tx, names, _db.Dialect, decoded);
         int handled = 0;
+        var applying = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var e in events)
             if (view.Handles(e.Type)) { await view.ApplyAsync(e, writer, ct); handled++; }
+        await view.CompleteAsync(writer, ct);
         tx.Execute("UPDATE view_state SET position = $1, applied = applied + $2, updated_at = $3 WHERE name = $4 AND generation = $5",
             [events[^1].Position, (long)handled, Now, view.Name, generation]);
+        var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         await tx.CommitAsync(ct);
+        Time(view.Name, applying, committing);
         return new Outcome(null);
     }
 

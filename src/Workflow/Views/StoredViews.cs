@@ -158,5 +158,18 @@ public sealed partial class StoredViews : IViewReader, IAsyncDisposable
         return map;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double ApplyMs, double CommitMs)> _timings = new(StringComparer.Ordinal);
+
+    /// <summary>Where this process's catching up spent its time, per view (applying the batch; committing it) and reading the log.</summary>
+    public IReadOnlyDictionary<string, (double ApplyMs, double CommitMs)> Timings => _timings;
+
+    private void Time(string what, long started, long committing)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var apply = System.Diagnostics.Stopwatch.GetElapsedTime(started, committing == 0 ? now : committing).TotalMilliseconds;
+        var commit = committing == 0 ? 0 : System.Diagnostics.Stopwatch.GetElapsedTime(committing, now).TotalMilliseconds;
+        _timings.AddOrUpdate(what, (apply, commit), (_, t) => (t.ApplyMs + apply, t.CommitMs + commit));
+    }
+
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }
