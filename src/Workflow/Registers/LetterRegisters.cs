@@ -35,10 +35,12 @@ public sealed class LetterRegisters(IViewReader views)
         if (q.Before is { } before) where.Add($"seq < {Arg(before)}");
         if (q.SenderNeedle is { } sender && table == "incoming") where.Add($"sender LIKE {Arg(RegisterSearch.Contains(sender))} ESCAPE '\\'");
         if (q.Needle is { } needle)
-            where.Add(views.Dialect == SqlDialect.Sqlite && needle.Length >= 3
-                // Through the trigram index; two characters are below what trigrams can index, so those scan the office's own lines.
+            where.Add(needle.Length < 3
+                // Two characters are below what trigrams index: those scan the office's own lines.
+                ? $"search LIKE {Arg(RegisterSearch.Contains(needle))} ESCAPE '\\'"
+                : views.Dialect == SqlDialect.Sqlite
                 ? $"seq IN (SELECT rowid FROM {{registers.{table}_search}} WHERE {{registers.{table}_search}} MATCH {Arg(RegisterSearch.Phrase(needle))})"
-                : $"search LIKE {Arg(RegisterSearch.Contains(needle))} ESCAPE '\\'");
+                : $"seq IN (SELECT seq FROM {{registers.{table}_search}} WHERE search LIKE {Arg(RegisterSearch.Contains(needle))} ESCAPE '\\')");
         var limit = Math.Clamp(q.Limit, 1, RegisterQuery.MaxLimit);
         return views.QueryAsync($"SELECT {columns} FROM {{registers.{table}}} WHERE {string.Join(" AND ", where)} ORDER BY seq DESC LIMIT {limit}",
             read, ct, [.. args]);

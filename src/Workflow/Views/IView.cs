@@ -33,6 +33,9 @@ public interface IView
 
     ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct);
 
+    /// <summary>Called once at the start of each batch with its events: to read in a few queries what applying them needs.</summary>
+    ValueTask PrepareAsync(IReadOnlyList<RecordedEvent> events, ViewWriter w, CancellationToken ct) => ValueTask.CompletedTask;
+
     /// <summary>Called once at the end of each batch, before its commit: to write what the batch gathered (<see cref="ViewWriter.Batch{T}"/>).</summary>
     ValueTask CompleteAsync(ViewWriter w, CancellationToken ct) => ValueTask.CompletedTask;
 }

@@ -109,6 +109,7 @@ public sealed partial class StoredViews
         var writer = new ViewWriter(tx, names, _db.Dialect, decoded);
         int handled = 0;
         var applying = System.Diagnostics.Stopwatch.GetTimestamp();
+        await view.PrepareAsync(events, writer, ct);
         foreach (var e in events)
             if (view.Handles(e.Type)) { await view.ApplyAsync(e, writer, ct); handled++; }
         await view.CompleteAsync(writer, ct);

@@ -5,7 +5,7 @@ namespace Saraban.Workflow.EventStore.Postgres;
 
 internal static class PostgresConnections
 {
-    public static NpgsqlDataSource Create(string connectionString, bool genericPlans = false)
+    public static NpgsqlDataSource Create(string connectionString, bool genericPlans = false, int autoPrepare = 32, bool customPlans = false)
     {
         NpgsqlConnectionStringBuilder b;
         try { b = new NpgsqlConnectionStringBuilder(connectionString); }
@@ -14,7 +14,7 @@ internal static class PostgresConnections
         b.ApplicationName ??= "saraban";
         // The same few statements run thousands of times a second: prepared once per connection,
         // the server skips parsing and planning them (measured: a large share of append cost).
-        if (b.MaxAutoPrepare == 0) b.MaxAutoPrepare = 32;
+        if (b.MaxAutoPrepare == 0) b.MaxAutoPrepare = autoPrepare;
         // Npgsql resets a pooled connection's session (RESET ALL, CLOSE ALL, …: one more statement
         // on the server) each time it is taken again. The store keeps no session state (its locks
         // are transaction-scoped), so the reset is pure cost, paid on every append and read.
@@ -25,8 +25,8 @@ internal static class PostgresConnections
         // than running them (measured in the cascade). Such statements find rows by key, so their
         // pool takes the one generic plan. Not every statement: reads of the log by position keep
         // custom plans (a generic "position > $1 LIMIT $2" has no row count to go by).
-        if (genericPlans && b.Options?.Contains("plan_cache_mode") != true)
-            b.Options = $"{b.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        if ((genericPlans || customPlans) && b.Options?.Contains("plan_cache_mode") != true)
+            b.Options = $"{b.Options} -c plan_cache_mode={(genericPlans ? "force_generic_plan" : "force_custom_plan")}".Trim();
         return new NpgsqlDataSourceBuilder(b.ConnectionString).Build();
     }
 
