@@ -177,7 +177,8 @@ internal sealed class FreshDatabase : IAsyncDisposable
             return new FreshDatabase(new StoreOptions(path, null), keep ? Kept($"--db {path}") : () =>
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+                var views = Saraban.Workflow.Views.ViewDatabase.ViewsFileOf(path);
+                foreach (var f in new[] { path, path + "-wal", path + "-shm", views, views + "-wal", views + "-shm" }) File.Delete(f);
                 return Task.CompletedTask;
             });
         }
