@@ -131,7 +131,7 @@ public static class SearchBenchmark
             {
                 long n = from + done;
                 var words = Enumerable.Range(0, random.Next(3, 7)).Select(_ => Words[random.Next(Words.Length)]);
-                var subject = string.Join(" ", words) + (n % 2000 == 0 ? $" เลขที่พิเศษ{n / 2000 % 1000}" : "");
+                var subject = string.Join(" ", words) + (random.Next(2000) == 0 ? $" เลขที่พิเศษ{random.Next(1000)}" : "");
                 var office = offices[(int)(n % offices.Count)];
                 var date = day0.AddDays((int)(n * 1000 / Math.Max(1, count + from) % 1000));
                 var content = new LetterContent(LetterKind.ExternalLetter, Urgency.None, Secrecy.None, subject, "ผู้ว่าราชการจังหวัด", [], [], [], [], "", "");

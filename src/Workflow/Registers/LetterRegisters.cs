@@ -24,7 +24,14 @@ public sealed class LetterRegisters(IViewReader views)
     public Task<List<OutgoingEntry>> OutgoingAsync(string organizationId, RegisterQuery? query = null, CancellationToken ct = default) =>
         SearchAsync("outgoing", OutgoingColumns, organizationId, query ?? RegisterQuery.Newest, ReadOutgoing, ct);
 
-    private Task<List<T>> SearchAsync<T>(string table, string columns, string office, RegisterQuery q, Func<DbDataReader, T> read, CancellationToken ct)
+    /// <summary>
+    /// Past this many lines of the whole database matching, a text is common: the office's own lines
+    /// are read newest first and the first that contain it kept (fast, since so many do), rather
+    /// than every match of every office gathered from the trigram index and then filtered.
+    /// </summary>
+    private const int CommonText = 2000;
+
+    private async Task<List<T>> SearchAsync<T>(string table, string columns, string office, RegisterQuery q, Func<DbDataReader, T> read, CancellationToken ct)
     {
         var where = new List<string> { "office_id = $1" };
         var args = new List<object?> { office };
@@ -35,16 +42,23 @@ public sealed class LetterRegisters(IViewReader views)
         if (q.Before is { } before) where.Add($"seq < {Arg(before)}");
         if (q.SenderNeedle is { } sender && table == "incoming") where.Add($"sender LIKE {Arg(RegisterSearch.Contains(sender))} ESCAPE '\\'");
         if (q.Needle is { } needle)
-            where.Add(needle.Length < 3
-                // Two characters are below what trigrams index: those scan the office's own lines.
+        {
+            // Two characters are below what trigrams index, and a common text is found sooner in the office's own lines.
+            var scan = needle.Length < 3 || (views.Dialect == SqlDialect.Sqlite && await IsCommonAsync(table, needle, ct));
+            where.Add(scan
                 ? $"search LIKE {Arg(RegisterSearch.Contains(needle))} ESCAPE '\\'"
                 : views.Dialect == SqlDialect.Sqlite
                 ? $"seq IN (SELECT rowid FROM {{registers.{table}_search}} WHERE {{registers.{table}_search}} MATCH {Arg(RegisterSearch.Phrase(needle))})"
                 : $"seq IN (SELECT seq FROM {{registers.{table}_search}} WHERE search LIKE {Arg(RegisterSearch.Contains(needle))} ESCAPE '\\')");
+        }
         var limit = Math.Clamp(q.Limit, 1, RegisterQuery.MaxLimit);
-        return views.QueryAsync($"SELECT {columns} FROM {{registers.{table}}} WHERE {string.Join(" AND ", where)} ORDER BY seq DESC LIMIT {limit}",
+        return await views.QueryAsync($"SELECT {columns} FROM {{registers.{table}}} WHERE {string.Join(" AND ", where)} ORDER BY seq DESC LIMIT {limit}",
             read, ct, [.. args]);
     }
+
+    private async Task<bool> IsCommonAsync(string table, string needle, CancellationToken ct) =>
+        (await views.QueryAsync($"SELECT COUNT(*) FROM (SELECT rowid FROM {{registers.{table}_search}} WHERE {{registers.{table}_search}} MATCH $1 LIMIT {CommonText})",
+            r => r.GetInt64(0), ct, RegisterSearch.Phrase(needle)))[0] >= CommonText;
 
     public Task<IncomingEntry?> FindIncomingAsync(string streamId, CancellationToken ct = default) =>
         views.FirstAsync($"SELECT {IncomingColumns} FROM {{registers.incoming}} WHERE stream_id = $1", ReadIncoming, ct, streamId);
