@@ -11,6 +11,7 @@ public static class BenchCommand
           eventstore   single-event appends from concurrent writers
           numbering    clerks of one office taking receive numbers at once
           pdf          one-page letters rendered to PDF per second, on every core
+          views        serve's start and its pages under load on a big log, while a cascade writes
         """;
 
     public static Task<int> RunAsync(string[] argv) => argv.FirstOrDefault() switch
@@ -18,6 +19,7 @@ public static class BenchCommand
         "eventstore" => EventStoreBenchmark.RunAsync(argv[1..]),
         "numbering" => NumberingBenchmark.RunAsync(argv[1..]),
         "pdf" => PdfBenchmark.RunAsync(argv[1..]),
+        "views" => ViewsBenchmark.RunAsync(argv[1..]),
         null or "--help" or "-h" => Task.FromResult(Verbs.Print(Help, 0)),
         var what => throw new UsageException($"unknown benchmark '{what}' (try ./saraban bench --help)"),
     };
