@@ -40,13 +40,40 @@ internal static class CascadeLog
         for (int run = 1; head < events; run++)
         {
             var started = clock.Elapsed;
-            await new NationalCascade(store, types, TimeProvider.System, catalog).RunAsync(new CascadeOptions(), null, ct);
+            using var cut = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var lastWave = new LastWave(cut);
+            try
+            {
+                await new NationalCascade(store, types, TimeProvider.System, catalog).RunAsync(new CascadeOptions(), lastWave, cut.Token);
+            }
+            catch (OperationCanceledException) when (lastWave.Seen && !ct.IsCancellationRequested) { }
             head = await store.HeadPositionAsync(ct);
             var perSecond = (head - from) / clock.Elapsed.TotalSeconds;
             progress.WriteLine($"  run {run}: {head:N0} / {events:N0} events, {(clock.Elapsed - started).TotalSeconds:0.0} s this run, " +
                                $"{clock.Elapsed.TotalMinutes:0.0} min so far{(head < events ? $", roughly {(events - head) / perSecond / 60:0} min to go" : "")}");
         }
         return head;
+    }
+
+    /// <summary>The progress line of the cascade's last wave (the LAOs, who forward nothing): after it, the run writes nothing more.</summary>
+    public const string LastWaveLine = "0 letters to deliver";
+
+    /// <summary>
+    /// Cuts a run short once everything it writes is written. What it does after that is its summary
+    /// (the tracker and the count of chains), which replays the whole log from position 0: on a log
+    /// of a million events that took longer than the run itself, and it made filling a log quadratic.
+    /// The next run's delivery catches up on whatever the cut left undelivered (nothing: LAOs send nothing).
+    /// </summary>
+    private sealed class LastWave(CancellationTokenSource cut) : IProgress<string>
+    {
+        public bool Seen { get; private set; }
+
+        public void Report(string value)
+        {
+            if (value != LastWaveLine) return;
+            Seen = true;
+            cut.Cancel();
+        }
     }
 
     private static async Task EnsureDemoAsync(IEventStore store, EventTypes types, RoutingCatalog catalog, CancellationToken ct)

@@ -22,7 +22,8 @@ internal sealed class ChildProcess : IDisposable
 
     private ChildProcess(Process process, long startedAt) => (_process, StartedAt) = (process, startedAt);
 
-    public static ChildProcess Start(IEnumerable<string> args, string home)
+    /// <param name="onLine">Called with each line it prints (stdout and stderr), as it prints it.</param>
+    public static ChildProcess Start(IEnumerable<string> args, string home, Action<string>? onLine = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -36,16 +37,17 @@ internal sealed class ChildProcess : IDisposable
         var startedAt = Stopwatch.GetTimestamp();
         process.Start();
         var child = new ChildProcess(process, startedAt);
-        process.OutputDataReceived += (_, e) => child.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
+        process.OutputDataReceived += (_, e) => child.Keep(e.Data, onLine);
+        process.ErrorDataReceived += (_, e) => child.Keep(e.Data, onLine);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
     }
 
-    private void Keep(string? line)
+    private void Keep(string? line, Action<string>? onLine)
     {
         if (string.IsNullOrWhiteSpace(line)) return;
+        onLine?.Invoke(line);
         lock (_tail)
         {
             _tail.Enqueue(line.Trim());
@@ -133,7 +135,10 @@ internal sealed class ResidentSampler : IAsyncDisposable
 
 /// <summary>
 /// Another process writing to the same database: <c>saraban cascade</c> run again and again until
-/// stopped. Stopping lets the run in progress finish (bounded), so the log keeps the cascade's shape.
+/// stopped. Stopping lets the run in progress finish its writes (bounded), so the log keeps the
+/// cascade's shape. A run is ended once it reports its last wave: what it would do after that is its
+/// summary, a read of the whole log from position 0 that takes minutes on a big log and writes nothing
+/// (see <see cref="CascadeLog.LastWaveLine"/>); the writer is to write, so the next run starts instead.
 /// </summary>
 internal sealed class CascadeWriter : IAsyncDisposable
 {
@@ -152,10 +157,17 @@ internal sealed class CascadeWriter : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            using var run = ChildProcess.Start(["cascade", .. storeArgs], home);
+            var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var run = ChildProcess.Start(["cascade", .. storeArgs], home,
+                line => { if (line.EndsWith("] " + CascadeLog.LastWaveLine, StringComparison.Ordinal)) written.TrySetResult(); });
             Volatile.Write(ref _current, run);
-            await run.WaitForExitAsync(CancellationToken.None);
-            if (run.ExitCode == 0) Interlocked.Increment(ref _runs);
+            var exited = run.WaitForExitAsync(CancellationToken.None);
+            if (await Task.WhenAny(exited, written.Task) == written.Task)
+            {
+                run.Kill();
+                Interlocked.Increment(ref _runs);
+            }
+            else if (run.ExitCode == 0) Interlocked.Increment(ref _runs);
             else
             {
                 Interlocked.Increment(ref _failed);
