@@ -168,7 +168,7 @@ internal sealed class CascadeWriter : IAsyncDisposable
                 Interlocked.Increment(ref _runs);
             }
             else if (run.ExitCode == 0) Interlocked.Increment(ref _runs);
-            else
+            else if (!_stop.IsCancellationRequested) // a run killed on the way out did not fail
             {
                 Interlocked.Increment(ref _failed);
                 Volatile.Write(ref _lastFailure, $"exit {run.ExitCode}: {run.Tail()}");
