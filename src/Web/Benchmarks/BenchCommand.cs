@@ -12,6 +12,7 @@ public static class BenchCommand
           numbering    clerks of one office taking receive numbers at once
           pdf          one-page letters rendered to PDF per second, on every core
           search       searches of registers holding millions of lines
+          views        serve's start and its pages under load on a big log, while a cascade writes
         """;
 
     public static Task<int> RunAsync(string[] argv) => argv.FirstOrDefault() switch
@@ -20,6 +21,7 @@ public static class BenchCommand
         "numbering" => NumberingBenchmark.RunAsync(argv[1..]),
         "pdf" => PdfBenchmark.RunAsync(argv[1..]),
         "search" => SearchBenchmark.RunAsync(argv[1..]),
+        "views" => ViewsBenchmark.RunAsync(argv[1..]),
         null or "--help" or "-h" => Task.FromResult(Verbs.Print(Help, 0)),
         var what => throw new UsageException($"unknown benchmark '{what}' (try ./saraban bench --help)"),
     };
