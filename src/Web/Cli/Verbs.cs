@@ -24,6 +24,8 @@ public static class Verbs
           bench eventstore  measure appends per second and latency
           bench numbering   measure running numbers issued per second, and check the series
           bench pdf         measure letters rendered to PDF per second, and peak memory
+          bench views       measure serve's start and its pages under load on a big log
+          bench search      measure searches of registers holding millions of lines
 
         Options every verb takes: --log-json (log as JSON lines)
         """;
