@@ -52,6 +52,13 @@ public sealed class RegistersView(EventTypes types) : IView
             // FTS5's trigram tokenizer: any substring of three characters or more, which Thai needs (no spaces between words).
             s.Add("CREATE VIRTUAL TABLE {registers.incoming_search} USING fts5(search, tokenize = 'trigram')");
             s.Add("CREATE VIRTUAL TABLE {registers.outgoing_search} USING fts5(search, tokenize = 'trigram')");
+            // Merge segments less eagerly (8 at a level, not 4) on larger pages: a register grows by the million, and
+            // the default's merging was most of each batch's commit.
+            foreach (var t in new[] { "{registers.incoming_search}", "{registers.outgoing_search}" })
+            {
+                s.Add($"INSERT INTO {t} ({t}, rank) VALUES ('automerge', 8)");
+                s.Add($"INSERT INTO {t} ({t}, rank) VALUES ('pgsz', 4050)");
+            }
         }
         else
         {
