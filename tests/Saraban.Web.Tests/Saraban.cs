@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace Saraban.Web.Tests;
 
@@ -24,6 +25,19 @@ internal static class Saraban
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await p.WaitForExitAsync(timeout.Token);
         return new Run(p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>A schema of its own in the database SARABAN_POSTGRES names, as a connection string; no server fails the test.</summary>
+    public static async Task<string> NewPostgresSchemaAsync()
+    {
+        var cs = Environment.GetEnvironmentVariable("SARABAN_POSTGRES") is { Length: > 0 } s
+            ? s : throw new InvalidOperationException("SARABAN_POSTGRES is not set: PostgreSQL tests need a server (./saraban test starts one).");
+        var schema = "w_" + Guid.NewGuid().ToString("N")[..16];
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
+        await cmd.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema }.ConnectionString;
     }
 
     public static string TempDb() => Path.Combine(Path.GetTempPath(), "saraban-tests", Guid.NewGuid().ToString("N") + ".db");

@@ -24,7 +24,7 @@ public sealed class when_a_views_process_is_killed
     [InlineData("postgres")]
     public async Task the_views_finished_by_another_process_equal_a_rebuild(string backend)
     {
-        string[] store = backend == "sqlite" ? ["--db", Saraban.TempDb()] : ["--postgres", await NewSchemaAsync()];
+        string[] store = backend == "sqlite" ? ["--db", Saraban.TempDb()] : ["--postgres", await Saraban.NewPostgresSchemaAsync()];
         var cascade = await Saraban.RunAsync(["cascade", "--provinces", "prov-53,prov-54", .. store]);
         Assert.True(cascade.ExitCode == 0, cascade.Err);
         await ForgetViewsAsync(store); // the cascade applied them; the process to kill must start from nothing
@@ -125,17 +125,5 @@ public sealed class when_a_views_process_is_killed
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("SARABAN_POSTGRES");
         return Process.Start(psi)!;
-    }
-
-    private static async Task<string> NewSchemaAsync()
-    {
-        var cs = Environment.GetEnvironmentVariable("SARABAN_POSTGRES") is { Length: > 0 } s
-            ? s : throw new InvalidOperationException("SARABAN_POSTGRES is not set: PostgreSQL tests need a server (./saraban test starts one).");
-        var schema = "k_" + Guid.NewGuid().ToString("N")[..16];
-        await using var c = new NpgsqlConnection(cs);
-        await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
-        await cmd.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema }.ConnectionString;
     }
 }

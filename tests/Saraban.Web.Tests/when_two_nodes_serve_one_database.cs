@@ -10,7 +10,7 @@ public sealed class when_two_nodes_serve_one_database
     [Fact]
     public async Task a_sign_in_on_one_node_holds_on_the_other_and_what_one_records_the_other_shows()
     {
-        var database = await NewSchemaAsync();
+        var database = await Saraban.NewPostgresSchemaAsync();
         await using var first = await Server.StartAsync("--postgres", database);
         await using var second = await Server.StartAsync("--postgres", database);
         var cookies = new CookieContainer();
@@ -40,18 +40,5 @@ public sealed class when_two_nodes_serve_one_database
         var refused = await vice.PostAsJsonAsync($"/api/letters/outgoing/{draft.GetProperty("letterId").GetString()}/sign", new { });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("revoked", await refused.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>A schema of its own in the database SARABAN_POSTGRES names; no server fails the test.</summary>
-    private static async Task<string> NewSchemaAsync()
-    {
-        var cs = Environment.GetEnvironmentVariable("SARABAN_POSTGRES") is { Length: > 0 } s
-            ? s : throw new InvalidOperationException("SARABAN_POSTGRES is not set: PostgreSQL tests need a server (./saraban test starts one).");
-        var schema = "w_" + Guid.NewGuid().ToString("N")[..16];
-        await using var c = new NpgsqlConnection(cs);
-        await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
-        await cmd.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema }.ConnectionString;
     }
 }

@@ -14,7 +14,7 @@ namespace Saraban.Workflow.Registers;
 public sealed class RegistersView(EventTypes types) : IView
 {
     public string Name => "registers";
-    public int SchemaVersion => 2;
+    public int SchemaVersion => 3;
     public IReadOnlyList<string> Tables { get; } = ["incoming", "outgoing", "incoming_search", "outgoing_search"];
 
     public IReadOnlyList<string> Schema(SqlDialect dialect)
@@ -46,6 +46,8 @@ public sealed class RegistersView(EventTypes types) : IView
             "CREATE INDEX {registers.outgoing}_number ON {registers.outgoing} (office_id, doc_number)",
             // The letters that began a chain and went out: what the tracker follows.
             "CREATE INDEX {registers.outgoing}_origins ON {registers.outgoing} (office_id, seq) WHERE letter_id = origin_letter AND status = 2",
+            // The newest origins of the whole country, or of an area's offices: as many entries as circulars, not letters.
+            "CREATE INDEX {registers.outgoing}_origins_all ON {registers.outgoing} (seq) WHERE letter_id = origin_letter AND status = 2",
         ];
         if (dialect == SqlDialect.Sqlite)
         {
