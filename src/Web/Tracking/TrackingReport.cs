@@ -35,13 +35,17 @@ internal sealed record TrackingReport(string OriginLetterId, string Subject, str
             throw new AccessDeniedException($"{scope.Name} อยู่นอกพื้นที่ที่ท่านติดตามได้ (office '{scope.Id}' is outside your area).");
 
         var tracker = views.Tracker;
-        var areas = AreasOf(directory, scope).Select(a => (a.Id, a.Name, Expected: CirculationTracker.LocalOfficesIn(directory, a).Count)).ToList();
+        // Counted is the tracking view's area; the row links to the office it names.
+        var areas = AreasOf(directory, scope).Select(a => (Counted: a.Id, Office: a.Id, a.Name, Expected: CirculationTracker.LocalOfficesIn(directory, a).Count)).ToList();
         // A province's อบจ. and city municipalities get its letter straight from it, not through a district.
         if (scope.Type == OrganizationType.Province)
-            areas.Insert(0, (TrackingView.DirectArea(scope.Id), "อบจ. และเทศบาลที่จังหวัดแจ้งโดยตรง", AddresseeGroup.ProvinceLocalsOf(scope.Id).Resolve(directory).Count));
-        var counts = await tracker.LocalCountsAsync(origin, areas.Select(a => a.Id).ToList(), ct);
-        var rows = areas.Select(a => counts.GetValueOrDefault(a.Id) is var c ? new AreaRow(a.Id.EndsWith("/direct", StringComparison.Ordinal) ? scope.Id : a.Id, a.Name,
-            a.Expected, c.Reached, c.Registered, c.Acted) : null!).ToList();
+            areas.Insert(0, (TrackingView.DirectArea(scope.Id), scope.Id, "อบจ. และเทศบาลที่จังหวัดแจ้งโดยตรง", AddresseeGroup.ProvinceLocalsOf(scope.Id).Resolve(directory).Count));
+        var counts = await tracker.LocalCountsAsync(origin, areas.Select(a => a.Counted).ToList(), ct);
+        var rows = areas.Select(a =>
+        {
+            var c = counts.GetValueOrDefault(a.Counted);
+            return new AreaRow(a.Office, a.Name, a.Expected, c.Reached, c.Registered, c.Acted);
+        }).ToList();
         var (notYet, total) = await tracker.NotYetAsync(origin, stage, directory, scope, MaxListed, ct);
         var listed = notYet.Select(x =>
         {
@@ -51,8 +55,7 @@ internal sealed record TrackingReport(string OriginLetterId, string Subject, str
         }).ToList();
         // The counts by level cover the whole tree, so only those who reach the whole country get them.
         var summary = scope.ParentId is null
-            ? (await tracker.SummaryAsync(origin, ct)).Where(kv => !kv.Key.StartsWith("type:", StringComparison.Ordinal))
-                .ToDictionary(kv => kv.Key, kv => (kv.Value.Reached, kv.Value.Registered, kv.Value.Acted))
+            ? (await tracker.SummaryAsync(origin, ct)).ToDictionary(kv => kv.Key, kv => (kv.Value.Reached, kv.Value.Registered, kv.Value.Acted))
             : new Dictionary<string, (int, int, int)>();
         return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, rows, stage, listed, total);
     }

@@ -93,13 +93,11 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         var locals = view.All.Where(o => o.Type.IsLocal() && InScope(view, o, options.Provinces)).ToList();
         var (medianMs, maxMs) = await TimeTrackerQuestionAsync(views.Tracker, view, origin, provinces, ct);
         var summary = await views.Tracker.SummaryAsync(origin, ct);
-        int localsRegistered = 0;
-        foreach (var p in provinces)
-            localsRegistered += (await views.Tracker.LocalCountsAsync(origin, [p], ct)).GetValueOrDefault(p).Registered;
-        return new CascadeResult(origin, summary.Where(s => !s.Key.StartsWith("type:", StringComparison.Ordinal)).Sum(s => s.Value.Reached), dispatched, receipts,
+        var localsRegistered = (await views.Tracker.LocalCountsAsync(origin, provinces, ct)).Values.Sum(c => c.Registered);
+        return new CascadeResult(origin, summary.Values.Sum(s => s.Reached), dispatched, receipts,
             await store.HeadPositionAsync(ct) - eventsBefore, Math.Round(seconds, 2), await CountChainsAsync(origin, view, eventsBefore, ct), locals.Count,
             localsRegistered, behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), medianMs, maxMs,
-            summary.Where(s => !s.Key.StartsWith("type:", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => (s.Value.Reached, s.Value.Registered, s.Value.Acted)));
+            summary.ToDictionary(s => s.Key, s => (s.Value.Reached, s.Value.Registered, s.Value.Acted)));
     }
 
     /// <summary>The tracker's question, asked of every province: "which of its LAOs have not registered the circular?"</summary>

@@ -36,11 +36,19 @@ public sealed class CirculationTracker(IViewReader views)
     public Task<List<OfficeProgress>> ReachedAsync(string originLetterId, CancellationToken ct = default) =>
         views.QueryAsync($"SELECT {ProgressColumns} FROM {{tracking.offices}} WHERE origin = $1 ORDER BY office_id", ReadProgress, ct, originLetterId);
 
-    /// <summary>Counts per level of the whole tree (provinces, districts, local offices, others), and local offices per type ("type:…").</summary>
+    /// <summary>Counts per level of the whole tree: provinces, districts, local offices, others.</summary>
     public async Task<IReadOnlyDictionary<string, StageCounts>> SummaryAsync(string originLetterId, CancellationToken ct = default) =>
-        new SortedDictionary<string, StageCounts>((await views.QueryAsync(
-            "SELECT level, reached, registered, acted FROM {tracking.counts} WHERE origin = $1 AND area_id = $2", r => (r.GetString(0), Counts(r, 1)),
-            ct, originLetterId, TrackingView.Nation)).ToDictionary(x => x.Item1, x => x.Item2), StringComparer.Ordinal);
+        new SortedDictionary<string, StageCounts>((await NationalAsync(originLetterId, ct)).Where(x => !x.Level.StartsWith(TrackingView.TypePrefix, StringComparison.Ordinal))
+            .ToDictionary(x => x.Level, x => x.Counts), StringComparer.Ordinal);
+
+    /// <summary>The whole country's local offices counted by type (อบจ., เทศบาล…, อบต.).</summary>
+    public async Task<IReadOnlyDictionary<string, StageCounts>> LocalsByTypeAsync(string originLetterId, CancellationToken ct = default) =>
+        new SortedDictionary<string, StageCounts>((await NationalAsync(originLetterId, ct)).Where(x => x.Level.StartsWith(TrackingView.TypePrefix, StringComparison.Ordinal))
+            .ToDictionary(x => x.Level[TrackingView.TypePrefix.Length..], x => x.Counts), StringComparer.Ordinal);
+
+    private Task<List<(string Level, StageCounts Counts)>> NationalAsync(string originLetterId, CancellationToken ct) => views.QueryAsync(
+        "SELECT level, reached, registered, acted FROM {tracking.counts} WHERE origin = $1 AND area_id = $2", r => (r.GetString(0), Counts(r, 1)),
+        ct, originLetterId, TrackingView.Nation);
 
     /// <summary>The local offices' counts in each area: a province, a district, or a province's own (<see cref="TrackingView.DirectArea"/>).</summary>
     public async Task<IReadOnlyDictionary<string, StageCounts>> LocalCountsAsync(string originLetterId, IReadOnlyCollection<string> areas, CancellationToken ct = default)

@@ -21,6 +21,9 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     public const string Provinces = "provinces", Districts = "districts", Locals = "local offices", Others = "others";
     public const string Nation = "";
 
+    /// <summary>The level of the national counters of local offices by type: "type:SubdistrictAdministrativeOrganization".</summary>
+    public const string TypePrefix = "type:";
+
     public string Name => "tracking";
     public int SchemaVersion => 1;
     public IReadOnlyList<string> Tables { get; } = ["offices", "streams", "counts"];
@@ -173,7 +176,7 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
         var keys = new List<(string Area, string Level)> { (Nation, p.Level) };
         if (p.Level == Locals)
         {
-            keys.Add((Nation, "type:" + p.Type));
+            keys.Add((Nation, TypePrefix + p.Type));
             if (p.Province is { } province) keys.Add((province, Locals));
             if (p.Area is { } area) keys.Add((area, Locals));
         }

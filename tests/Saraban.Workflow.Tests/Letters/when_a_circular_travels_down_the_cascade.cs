@@ -56,6 +56,12 @@ public abstract class when_a_circular_travels_down_the_cascade(Backend backend)
         Assert.Equal((muang.Total + 1, 1, 1), (counts["dist-5301"].Reached, counts["dist-5301"].Registered, counts["dist-5301"].Acted));
         Assert.Equal(AddresseeGroup.ProvinceLocalsOf("prov-53").Resolve(directory).Count, counts[TrackingView.DirectArea("prov-53")].Reached);
         Assert.Equal(counts["dist-5301"].Reached + counts[TrackingView.DirectArea("prov-53")].Reached, counts["prov-53"].Reached);
+        var summary = await tracker.SummaryAsync(pm);
+        Assert.Equal(["districts", "local offices", "provinces"], summary.Keys);
+        var byType = await tracker.LocalsByTypeAsync(pm);
+        Assert.Equal(summary["local offices"].Reached, byType.Values.Sum(c => c.Reached));
+        Assert.Equal(1, byType.Values.Sum(c => c.Registered));
+        Assert.Contains(nameof(OrganizationType.SubdistrictAdministrativeOrganization), byType.Keys);
     }
 
     [Fact]
