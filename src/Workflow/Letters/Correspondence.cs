@@ -132,7 +132,8 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         var step = Step(incomingStreamId, routed, ["draft"], userId, meta);
         await store.AppendAsync(With(step,
             new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version), [types.ToEventData(new LetterForwarded(letterId), meta)]),
-            new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, [types.ToEventData(drafted, meta)])), ct);
+            new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream,
+                [.. new object[] { drafted }.Concat(Inherited(arrival)).Select(e => types.ToEventData(e, meta))])), ct);
         return letterId;
     }
 

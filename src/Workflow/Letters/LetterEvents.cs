@@ -14,5 +14,7 @@ public static class LetterEvents
         .Register<LetterDecided>("letter-decided")
         .Register<LetterForwarded>("letter-forwarded")
         .Register<LetterAcknowledged>("letter-acknowledged")
-        .Register<RequestedActionDone>("requested-action-done");
+        .Register<RequestedActionDone>("requested-action-done")
+        .Register<Actions.ActionsRequested>("actions-requested")
+        .Register<Actions.ActionDeadlineExtended>("action-deadline-extended");
 }

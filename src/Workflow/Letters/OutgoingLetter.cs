@@ -16,7 +16,8 @@ public sealed record Addressee(string OrganizationId, string Name, string HeadTi
 /// <summary>A letter this office writes: drafted, signed, then numbered and dispatched (stream <c>out-{id}</c>).</summary>
 public sealed record OutgoingLetter(
     long Version, string? Id, string? OrganizationId, LetterContent? Content, IReadOnlyList<string> Addressees, string? Forwards,
-    string? OriginLetterId, DateOnly? ActionDue, LetterSigned? Signature, LetterDispatched? Dispatch)
+    string? OriginLetterId, DateOnly? ActionDue, LetterSigned? Signature, LetterDispatched? Dispatch,
+    Actions.ActionsRequested? Asks = null, IReadOnlyList<Actions.ActionDeadlineExtended>? Extends = null)
 {
     public static readonly OutgoingLetter Empty = new(0, null, null, null, [], null, null, null, null, null);
 
@@ -28,6 +29,8 @@ public sealed record OutgoingLetter(
             Forwards = d.Forwards, OriginLetterId = d.OriginLetterId, ActionDue = d.ActionDue },
         LetterSigned s => this with { Signature = s },
         LetterDispatched x => this with { Dispatch = x },
+        Actions.ActionsRequested r => this with { Asks = r },
+        Actions.ActionDeadlineExtended x => this with { Extends = [.. (Extends ?? []).Where(p => (p.Origin, p.Key) != (x.Origin, x.Key)), x] },
         _ => this,
     }) with { Version = Version + 1 };
 

@@ -15,15 +15,19 @@ public sealed class SarabanViews : IAsyncDisposable
         Registers = new LetterRegisters(stored);
         Inbox = new RoutingInbox(stored, catalog);
         Tracker = new CirculationTracker(stored);
+        Hops = new CirculationHops(stored);
+        Compliance = new Actions.Compliance(stored);
     }
 
     public StoredViews Stored { get; }
     public LetterRegisters Registers { get; }
     public RoutingInbox Inbox { get; }
     public CirculationTracker Tracker { get; }
+    public CirculationHops Hops { get; }
+    public Actions.Compliance Compliance { get; }
 
     public static IReadOnlyList<IView> All(EventTypes types, DirectoryService directory) =>
-        [new RegistersView(types), new InboxView(types), new TrackingView(types, directory)];
+        [new RegistersView(types), new InboxView(types), new TrackingView(types, directory), new Actions.ComplianceView(types, directory)];
 
     /// <summary>Opens the views of the store's database, creating their tables when missing; they catch up when asked (or by the daemon).</summary>
     public static async Task<SarabanViews> OpenAsync(IEventStore store, EventTypes types, DirectoryService directory, RoutingCatalog catalog,
