@@ -35,7 +35,10 @@ public sealed partial class ActionDesk
         var asked = OutgoingLetter.Empty;
         foreach (var e in await store.ReadStreamAsync(OutgoingLetter.StreamId(origin), ct: ct)) asked = asked.Apply(types.Deserialize(e));
         if (asked.Asks is not { } asks || asks.Origin != origin) throw new DomainException("หนังสือนี้ไม่ได้ขอให้ดำเนินการใด (the letter asks for no action).");
-        var actor = access.Authorize(userId, Permission.Track, asked.OrganizationId!, now);
+        // The asking office's trackers, or those of one of its units (สำนักงาน ก.ก.ถ. for the PM Office), import for it.
+        var unit = access.Current.FindUser(userId)?.OrganizationId is { } own && directory.Current.Find(own) is { Type: Directory.OrganizationType.Unit } u
+            && u.ParentId == asked.OrganizationId ? u.Id : null;
+        var actor = access.Authorize(userId, Permission.Track, unit ?? asked.OrganizationId!, now);
         var spec = key is null
             ? asks.Actions.Where(a => a.Kind == ActionKind.Submission).ToList() is [var only] ? only
                 : throw new DomainException("หนังสือนี้มีคำขอส่งแบบมากกว่าหนึ่ง ระบุ --action (name the action: the letter asks for several).")

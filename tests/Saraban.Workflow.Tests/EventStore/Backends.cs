@@ -9,16 +9,16 @@ namespace Saraban.Workflow.Tests.EventStore;
 /// <summary>A fresh, empty store per test, and a way to reach under it to tamper like an attacker would.</summary>
 public abstract class Backend
 {
-    public abstract Task<IEventStore> NewStoreAsync();
+    public abstract Task<IEventStore> NewStoreAsync(TimeProvider? clock = null);
     public abstract Task ExecuteRawAsync(IEventStore store, string sql);
 }
 
 public sealed class SqliteBackend : Backend
 {
-    public override async Task<IEventStore> NewStoreAsync()
+    public override async Task<IEventStore> NewStoreAsync(TimeProvider? clock = null)
     {
         var path = Path.Combine(Path.GetTempPath(), "saraban-tests", Guid.NewGuid().ToString("N") + ".db");
-        var store = new SqliteEventStore(path);
+        var store = new SqliteEventStore(path, clock);
         await store.InitializeAsync();
         return store;
     }
@@ -57,9 +57,9 @@ public sealed class PostgresBackend : Backend
         return new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema }.ConnectionString;
     }
 
-    public override async Task<IEventStore> NewStoreAsync()
+    public override async Task<IEventStore> NewStoreAsync(TimeProvider? clock = null)
     {
-        var store = new PostgresEventStore(await NewSchemaAsync());
+        var store = new PostgresEventStore(await NewSchemaAsync(), clock);
         await store.InitializeAsync();
         return store;
     }

@@ -26,10 +26,11 @@ internal sealed class Offices : IAsyncDisposable
     public static readonly RoutingCatalog Routings = RoutingCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"));
     public string Lao => DemoData.Users(Directory.Current).Single(u => u.Id == "lao.clerk").OrganizationId;
 
+    /// <param name="clock">Also the store's: events are recorded at its time, as a simulated timeline needs.</param>
     public static async Task<Offices> OpenAsync(Backend backend, TimeProvider? clock = null)
     {
+        var store = await backend.NewStoreAsync(clock);
         clock ??= TimeProvider.System;
-        var store = await backend.NewStoreAsync();
         var types = SarabanEvents.All();
         var directory = new DirectoryService(store, types);
         var access = new AccessService(store, types, directory, new Passwords(iterations: 1000));
