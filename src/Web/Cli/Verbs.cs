@@ -18,6 +18,7 @@ public static class Verbs
           verify            recompute the event log's hash chain
           directory         load the national directory; show an office or an addressee group
           views             the stored views: status, rebuild, catch-up
+          actions import    import the assessment system's export of submissions (CSV or XLSX)
           cascade           run the national circular cascade of DOMAIN.md with simulated staff
           intake FILE       read the letters in a text file or PDF and print their fields
           render            a letter's JSON as PDF or DOCX; a receive stamp on a PDF
@@ -45,6 +46,7 @@ public static class Verbs
                 "directory" => await DirectoryCommand.RunAsync(rest),
                 "cascade" => await CascadeCommand.RunAsync(rest),
                 "views" => await ViewsCommand.RunAsync(rest),
+                "actions" => await ActionsCommand.RunAsync(rest),
                 "intake" => IntakeCommand.Run(rest),
                 "render" => await RenderCommand.RunAsync(rest),
                 "bench" => await BenchCommand.RunAsync(rest),

@@ -56,6 +56,13 @@ public sealed partial class ActionDesk(IEventStore store, EventTypes types, Dire
         await AppendAsync(action.StreamId, version, actor, state, ct, RequestedAction.DecideConfirm(state, clock.GetUtcNow(), actor.User.Id));
     }
 
+    /// <summary>Which of these offices were asked (have the action's stream).</summary>
+    internal async Task<IReadOnlyList<string>> ExistingAsync(string origin, string key, IReadOnlyList<string> officeIds, CancellationToken ct)
+    {
+        var read = await store.ReadStreamsAsync(officeIds.Select(o => RequestedAction.StreamId(o, origin, key)).ToList(), ct);
+        return officeIds.Where(o => read[RequestedAction.StreamId(o, origin, key)].Count > 0).ToList();
+    }
+
     internal async Task<(RequestedAction State, long Version)> LoadAsync(string streamId, CancellationToken ct)
     {
         var state = RequestedAction.Empty;

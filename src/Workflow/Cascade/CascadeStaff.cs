@@ -23,7 +23,15 @@ internal static class CascadeStaff
         await access.RefreshAsync(ct);
         var meta = new EventMetadata("cascade", "system", Guid.CreateVersion7(), null);
         var missing = directory.All.Where(o => access.Current.FindUser(Clerk(o.Id)) is null).ToList();
-        if (missing.Count == 0) return;
+        var now = clock.GetUtcNow();
+        if (missing.Count == 0)
+        {
+            // A log written on another timeline (the seed's 2567, or real time): the deputies act for their heads then too.
+            var deputies = directory.All.Where(HasDeputy).Where(o => !access.Current.DelegationsOf(Deputy(o.Id)).Any(d => d.IsValidAt(now))).ToList();
+            if (deputies.Count > 0)
+                await access.GrantDelegationsAsync(deputies.Select(o => new AccessService.NewDelegation(Deputy(o.Id), o.Id, DelegationKind.ActingFor, now.AddDays(-1), now.AddYears(1))).ToList(), meta, ct);
+            return;
+        }
         var users = new List<AccessService.NewUser>();
         foreach (var o in missing)
         {
@@ -32,7 +40,6 @@ internal static class CascadeStaff
             if (HasDeputy(o)) users.Add(new(Deputy(o.Id), o.Id, $"รองหัวหน้า {o.Name}", DeputyTitle(o), [Role.Deputy]));
         }
         await access.RegisterUsersAsync(users, Password, meta, ct);
-        var now = clock.GetUtcNow();
         await access.GrantDelegationsAsync(missing.Where(HasDeputy)
             .Select(o => new AccessService.NewDelegation(Deputy(o.Id), o.Id, DelegationKind.ActingFor, now.AddDays(-1), now.AddYears(1))).ToList(), meta, ct);
     }

@@ -8,17 +8,20 @@ using Saraban.Workflow.Numbering;
 using Saraban.Workflow.Routing;
 using Saraban.Workflow.Tracking;
 using Saraban.Workflow.Views;
+using Saraban.Workflow.Thai;
 
 namespace Saraban.Workflow.Cascade;
 
 /// <param name="LateShare">Share of offices that act only after everyone else has.</param>
 /// <param name="NeverShare">Share of offices that never act (their whole subtree is never reached).</param>
 /// <param name="Provinces">Limit the run to these provinces (tests); all 76 and Bangkok when null.</param>
-public sealed record CascadeOptions(double LateShare = 0, double NeverShare = 0, int Seed = 2567, IReadOnlyList<string>? Provinces = null, int Parallelism = 32);
+/// <param name="Actions">Whether the circular asks the seed's actions, and the LAOs reply and submit, and the extension follows (<see cref="SeedStory"/>).</param>
+public sealed record CascadeOptions(double LateShare = 0, double NeverShare = 0, int Seed = 2567, IReadOnlyList<string>? Provinces = null, int Parallelism = 32,
+    bool Actions = true);
 
 public sealed record CascadeResult(string OriginLetterId, int OrganizationsReached, int LettersDispatched, int Receipts, long Events,
     double Seconds, int ChainsVerified, int LocalOfficesExpected, int LocalOfficesRegistered, int Late, int Never, double TrackerQueryMedianMs, double TrackerQueryMaxMs,
-    IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary);
+    IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary, SeedStoryResult? Story = null);
 
 /// <summary>
 /// The example of DOMAIN.md, run for real through the same commands staff use: the PM Office's
@@ -29,7 +32,8 @@ public sealed record CascadeResult(string OriginLetterId, int OrganizationsReach
 /// <param name="routings">The routings offices follow (each command completes its step); none when null.</param>
 public sealed class NationalCascade(IEventStore store, EventTypes types, TimeProvider clock, RoutingCatalog? routings = null)
 {
-    private enum Behaviour { Prompt, Late, Never }
+    /// <summary>Held: an office holding this one letter until a given day (it sorts after Late so it acts last).</summary>
+    internal enum Behaviour { Prompt, Late, Held, Never }
 
     public async Task<CascadeResult> RunAsync(CascadeOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
@@ -55,26 +59,85 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
 
         long eventsBefore = await store.HeadPositionAsync(ct);
         var clockRun = Stopwatch.StartNew();
-        int dispatched = 0, receipts = 0;
+        var sim = clock as CascadeClock;
+        sim?.Set(SeedStory.RequestSent);
         progress?.Report($"PM Office: circular to {firstAddressees.Count} addressees");
-        var origin = await SendAsync(letters, "pmo-ops", NationalCircular(firstAddressees.Count), firstAddressees, ct);
-        dispatched++;
+        var origin = await SendAsync(letters, "pmo-ops", NationalCircular(firstAddressees.Count), firstAddressees,
+            options.Actions ? SeedActions.All(view) : null, ct);
         await delivery.CatchUpAsync(ct);
-
-        // Waves: every office that has a letter and acts now handles it; what it sends is delivered; repeat.
-        var waiting = firstAddressees.Select(a => (Office: a, Letter: origin)).ToList();
-        foreach (var round in new[] { Behaviour.Prompt, Behaviour.Late })
+        var (dispatched, receipts) = await WavesAsync(letters, view, delivery, behaviour, origin, firstAddressees, NationalCircular(0).Subject,
+            new Dictionary<string, DateTimeOffset>(), options, progress, ct);
+        dispatched++;
+        SeedStoryResult? story = null;
+        if (options.Actions)
         {
+            var assignment = new Actions.ActionAssignment(store, StoreOptions.ProjectionStorageFor(store), types, directory);
+            story = await new SeedStory(this, letters, new Actions.ActionDesk(store, types, directory, access, clock), assignment, delivery, sim, view)
+                .RunAsync(origin, firstAddressees, behaviour.ToDictionary(b => b.Key, b => (int)b.Value), options, random, progress, ct);
+            dispatched += story.LettersDispatched;
+            receipts += story.Receipts;
+        }
+        var seconds = clockRun.Elapsed.TotalSeconds;
+
+        // The tracker's answers come from the stored views, caught up with what the cascade wrote.
+        await using var views = await SarabanViews.OpenAsync(store, types, directory, routings ?? RoutingCatalog.Load(RoutingCatalog.DefaultFolder()), clock, ct: ct);
+        await views.CatchUpAsync(ct);
+        var locals = view.All.Where(o => o.Type.IsLocal() && InScope(view, o, options.Provinces)).ToList();
+        var (medianMs, maxMs) = await TimeTrackerQuestionAsync(views.Tracker, view, origin, provinces, ct);
+        var summary = await views.Tracker.SummaryAsync(origin, ct);
+        if (story is not null)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var national = await views.Compliance.CountsAsync(origin, SeedActions.Assessment, Actions.ComplianceGrouping.Province, BangkokTime.DateOf(clock.GetUtcNow()), ct: ct);
+            var queryMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var all = national.Values;
+            story = story with
+            {
+                Submitted = all.Sum(c => c.Done + c.DoneLate), Late = all.Sum(c => c.DoneLate + c.Overdue), ComplianceQueryMs = Math.Round(queryMs, 2),
+                RemindersSent = await CountRemindersAsync(eventsBefore, ct),
+            };
+        }
+        var localsRegistered = (await views.Tracker.LocalCountsAsync(origin, provinces, ct)).Values.Sum(c => c.Registered);
+        return new CascadeResult(origin, summary.Values.Sum(s => s.Reached), dispatched, receipts,
+            await store.HeadPositionAsync(ct) - eventsBefore, Math.Round(seconds, 2), await CountChainsAsync(origin, view, eventsBefore, ct), locals.Count,
+            localsRegistered, behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), medianMs, maxMs,
+            summary.ToDictionary(s => s.Key, s => (s.Value.Reached, s.Value.Registered, s.Value.Acted)), story);
+    }
+
+    /// <summary>
+    /// Waves: every office that has the letter and acts now handles it; what it sends is delivered;
+    /// repeat. Late offices act once the prompt ones are done; an office in <paramref name="heldUntil"/>
+    /// handles it only from that moment (Phrae holding the extension). On a simulated clock each wave
+    /// is two days after the one before, the late round two weeks after the prompt one.
+    /// </summary>
+    internal async Task<(int Dispatched, int Receipts)> WavesAsync(Correspondence letters, DirectoryView view, Delivery delivery,
+        IReadOnlyDictionary<string, Behaviour> behaviour, string origin, IReadOnlyList<string> firstAddressees, string subject,
+        IReadOnlyDictionary<string, DateTimeOffset> heldUntil, CascadeOptions options, IProgress<string>? progress, CancellationToken ct)
+    {
+        var sim = clock as CascadeClock;
+        int dispatched = 0, receipts = 0;
+        var waiting = firstAddressees.Select(a => (Office: a, Letter: origin)).ToList();
+        foreach (var round in new[] { Behaviour.Prompt, Behaviour.Late, Behaviour.Held })
+        {
+            if (round == Behaviour.Late) sim?.Advance(TimeSpan.FromDays(12));
             while (true)
             {
-                var now = waiting.Where(w => behaviour[w.Office] <= round).ToList();
+                sim?.Advance(TimeSpan.FromDays(2));
+                var at = clock.GetUtcNow();
+                var now = waiting.Where(w => behaviour[w.Office] <= round && (!heldUntil.TryGetValue(w.Office, out var until) || (round == Behaviour.Held && until <= at) || sim is null))
+                    .ToList();
+                if (round == Behaviour.Held && now.Count == 0 && waiting.FirstOrDefault(w => heldUntil.ContainsKey(w.Office)) is { Office: { } held } && sim is not null)
+                {
+                    sim.Set(heldUntil[held]);
+                    continue;
+                }
                 if (now.Count == 0) break;
                 waiting = waiting.Except(now).ToList();
                 var next = new ConcurrentBag<(string, string)>();
                 progress?.Report($"{now.Count:N0} offices handle the letter ({round.ToString().ToLowerInvariant()})");
                 await Parallel.ForEachAsync(now, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (w, token) =>
                 {
-                    var (sent, to) = await HandleAsync(letters, view, w.Office, IncomingLetter.StreamId(w.Office, w.Letter), token);
+                    var (sent, to) = await HandleAsync(letters, view, w.Office, IncomingLetter.StreamId(w.Office, w.Letter), subject, token);
                     Interlocked.Increment(ref receipts);
                     if (sent is null) return;
                     Interlocked.Increment(ref dispatched);
@@ -85,19 +148,18 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
                 waiting.AddRange(next);
             }
         }
-        var seconds = clockRun.Elapsed.TotalSeconds;
+        return (dispatched, receipts);
+    }
 
-        // The tracker's answers come from the stored views, caught up with what the cascade wrote.
-        await using var views = await SarabanViews.OpenAsync(store, types, directory, routings ?? RoutingCatalog.Load(RoutingCatalog.DefaultFolder()), clock, ct: ct);
-        await views.CatchUpAsync(ct);
-        var locals = view.All.Where(o => o.Type.IsLocal() && InScope(view, o, options.Provinces)).ToList();
-        var (medianMs, maxMs) = await TimeTrackerQuestionAsync(views.Tracker, view, origin, provinces, ct);
-        var summary = await views.Tracker.SummaryAsync(origin, ct);
-        var localsRegistered = (await views.Tracker.LocalCountsAsync(origin, provinces, ct)).Values.Sum(c => c.Registered);
-        return new CascadeResult(origin, summary.Values.Sum(s => s.Reached), dispatched, receipts,
-            await store.HeadPositionAsync(ct) - eventsBefore, Math.Round(seconds, 2), await CountChainsAsync(origin, view, eventsBefore, ct), locals.Count,
-            localsRegistered, behaviour.Count(b => b.Value == Behaviour.Late), behaviour.Count(b => b.Value == Behaviour.Never), medianMs, maxMs,
-            summary.ToDictionary(s => s.Key, s => (s.Value.Reached, s.Value.Registered, s.Value.Acted)));
+    private async Task<int> CountRemindersAsync(long after, CancellationToken ct)
+    {
+        int sent = 0;
+        for (var page = await store.ReadAllAsync(after, 10_000, ct); page.Count > 0; page = await store.ReadAllAsync(after, 10_000, ct))
+        {
+            sent += page.Count(e => e.Type == "action-reminder-sent");
+            after = page[^1].Position;
+        }
+        return sent;
     }
 
     /// <summary>The tracker's question, asked of every province: "which of its LAOs have not registered the circular?"</summary>
@@ -119,7 +181,7 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         provinces is null || (view.ProvinceOf(o.Id) is { } p && provinces.Contains(p.Id));
 
     /// <summary>One office's part: a province or district registers, minutes, decides and forwards; an LAO registers and acknowledges.</summary>
-    private async Task<(string? Sent, IReadOnlyList<string> To)> HandleAsync(Correspondence letters, DirectoryView view, string office, string incoming, CancellationToken ct)
+    private async Task<(string? Sent, IReadOnlyList<string> To)> HandleAsync(Correspondence letters, DirectoryView view, string office, string incoming, string subject, CancellationToken ct)
     {
         var o = view.Get(office);
         var clerk = CascadeStaff.Clerk(office);
@@ -142,6 +204,7 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         await letters.DecideAsync(decider, incoming, Decision.Forward, "ทราบ ดำเนินการตามเสนอ", ct);
         var content = NationalCircular(to.Count) with
         {
+            Subject = subject,
             AddresseeLine = o.Type == OrganizationType.Province ? "นายอำเภอ ทุกอำเภอ และนายกองค์การบริหารส่วนจังหวัด" : "นายกเทศมนตรี และนายกองค์การบริหารส่วนตำบล ทุกแห่ง",
             OwningUnit = o.Type == OrganizationType.Province ? "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด" : "ที่ทำการปกครองอำเภอ",
         };
@@ -151,9 +214,12 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         return (letter, to);
     }
 
-    private static async Task<string> SendAsync(Correspondence letters, string office, LetterContent content, IReadOnlyList<string> to, CancellationToken ct)
+    internal static async Task<string> SendAsync(Correspondence letters, string office, LetterContent content, IReadOnlyList<string> to,
+        IReadOnlyList<Actions.RequestedActionSpec>? actions, CancellationToken ct, Func<string, Task>? beforeSigning = null)
     {
         var id = await letters.DraftAsync(CascadeStaff.Clerk(office), office, content, to, new DateOnly(2024, 7, 31), ct: ct);
+        if (actions is not null) await letters.RequestActionsAsync(CascadeStaff.Clerk(office), id, actions, ct);
+        if (beforeSigning is not null) await beforeSigning(id);
         await letters.SignAsync(CascadeStaff.Head(office), id, ct);
         await letters.DispatchAsync(CascadeStaff.Clerk(office), id, ct);
         return id;
@@ -192,7 +258,7 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         return verified;
     }
 
-    private static LetterContent NationalCircular(int addressees) => new(
+    internal static LetterContent NationalCircular(int addressees) => new(
         LetterKind.Circular, Urgency.MostUrgent, Secrecy.None,
         "การประชุมเชิงปฏิบัติการการประเมินมาตรฐานขั้นต่ำการให้บริการสาธารณะขององค์กรปกครองส่วนท้องถิ่น",
         "ผู้ว่าราชการจังหวัด ทุกจังหวัด", [], ["กำหนดการประชุม (QR Code)", "แบบตอบรับ (QR Code)"], [],

@@ -20,14 +20,19 @@ public abstract class when_the_cascade_runs_through_a_province(Backend backend)
     [Fact]
     public async Task every_office_of_the_province_is_reached_and_every_lao_letter_chains_back()
     {
-        await using var store = await backend.NewStoreAsync();
+        var clock = new CascadeClock(SeedStory.RequestSent);
+        await using var store = await backend.NewStoreAsync(clock);
 
-        var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System, Letters.Offices.Routings).RunAsync(new CascadeOptions(Provinces: Provinces));
+        var r = await new NationalCascade(store, SarabanEvents.All(), clock, Letters.Offices.Routings).RunAsync(new CascadeOptions(Provinces: Provinces));
 
         var (districts, locals) = Expected.Value;
         Assert.Equal(Provinces.Length + districts + locals, r.OrganizationsReached);
-        Assert.Equal(1 + Provinces.Length + districts, r.LettersDispatched);
-        Assert.Equal(r.OrganizationsReached, r.Receipts);
+        // The request and the extension, each down the same tree.
+        Assert.Equal(2 * (1 + Provinces.Length + districts), r.LettersDispatched);
+        var story = r.Story!;
+        Assert.Equal((locals, locals, locals, locals), (story.Requested, story.Replied, story.Submitted, story.DeadlineMoved));
+        Assert.Equal(0, story.Late);    // everyone prompt: replies before their session's date, forms in June and July
+        Assert.Equal(2 * r.OrganizationsReached, r.Receipts);
         Assert.Equal(locals, r.ChainsVerified);
         Assert.Equal(locals, r.LocalOfficesRegistered);
         Assert.True((await store.VerifyAsync()).Holds);
@@ -39,7 +44,7 @@ public abstract class when_the_cascade_runs_through_a_province(Backend backend)
         await using var store = await backend.NewStoreAsync();
 
         var r = await new NationalCascade(store, SarabanEvents.All(), TimeProvider.System, Letters.Offices.Routings)
-            .RunAsync(new CascadeOptions(LateShare: 0.2, NeverShare: 0.2, Seed: 7, Provinces: Provinces));
+            .RunAsync(new CascadeOptions(LateShare: 0.2, NeverShare: 0.2, Seed: 7, Provinces: Provinces, Actions: false));
 
         var (_, locals) = Expected.Value;
         Assert.Equal(locals, r.LocalOfficesExpected);
@@ -52,3 +57,21 @@ public abstract class when_the_cascade_runs_through_a_province(Backend backend)
 
 public sealed class when_the_cascade_runs_through_a_province_on_sqlite() : when_the_cascade_runs_through_a_province(new SqliteBackend());
 public sealed class when_the_cascade_runs_through_a_province_on_postgres() : when_the_cascade_runs_through_a_province(new PostgresBackend());
+
+/// <summary>The seed's timeline on Phrae, which holds the extension until 13 August: its LAOs that submit in between are late.</summary>
+public sealed class when_phrae_holds_the_extension
+{
+    [Fact]
+    public async Task its_laos_submitting_after_31_july_are_late_and_late_offices_elsewhere_too()
+    {
+        var clock = new CascadeClock(SeedStory.RequestSent);
+        await using var store = await new SqliteBackend().NewStoreAsync(clock);
+        var r = await new NationalCascade(store, SarabanEvents.All(), clock, Letters.Offices.Routings)
+            .RunAsync(new CascadeOptions(LateShare: 0.3, Seed: 11, Provinces: ["prov-54", "prov-53"]));
+        var story = r.Story!;
+        Assert.True(story.Late > 0, "late offices submit in August; in Phrae before the extension reached them");
+        Assert.True(story.Late < story.Requested, "most are on time");
+        Assert.Equal(story.Requested, story.DeadlineMoved);
+        Assert.Equal(story.Requested, story.Submitted);
+    }
+}
