@@ -16,6 +16,8 @@ internal sealed class ReadModels(SarabanViews views, DirectoryService directory)
     public LetterRegisters Registers => views.Registers;
     public RoutingInbox Inbox => views.Inbox;
     public CirculationTracker Tracker => views.Tracker;
+    public Saraban.Workflow.Actions.Compliance Compliance => views.Compliance;
+    public CirculationHops Hops => views.Hops;
     public StoredViews Stored => views.Stored;
     public DirectoryView Directory => directory.Current;
 }

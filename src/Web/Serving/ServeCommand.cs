@@ -126,6 +126,7 @@ public static class ServeCommand
         PaperApi.Map(app);
         RegistersApi.Map(app);
         TrackingApi.Map(app);
+        Actions.ActionsApi.Map(app);
         AdminApi.Map(app);
         VerificationPage.Map(app);
         LetterPages.Map(app);
