@@ -112,6 +112,28 @@ public abstract class when_a_circular_asks_the_laos_to_act(Backend backend)
     }
 
     [Fact]
+    public async Task a_schedule_that_misses_or_doubles_laos_is_refused_naming_them_and_nothing_is_stored()
+    {
+        await using var offices = await Offices.OpenAsync(backend, new MovableClock(Day(3, 14)));
+        var letters = offices.Letters;
+        var view = offices.Directory.Current;
+        var draft = await letters.DraftAsync("pmo.clerk", "pmo-ops", Offices.Circular(), ["prov-53"]);
+        // Uttaradit's อบต. put in session 8 as well as 4, as the printed copy has it.
+        var doubled = SeedActions.ScheduleTable().Select(r => r[0] == "8" ? r.Select((c, i) => i == 4 ? c + "|อุตรดิตถ์" : c).ToList() : r.ToList()).ToList();
+        var workshop = SeedActions.All(view)[0] with { Due = DueRule.Schedule(WorkshopSchedule.Parse(doubled, view)) };
+
+        var error = await Assert.ThrowsAsync<ScheduleException>(() => letters.RequestActionsAsync("pmo.clerk", draft, [workshop]));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("องค์การบริหารส่วนตำบลถ้ำฉลอง (lao-sao-5301-01): อยู่ในหลายรอบ ๔, ๘"));
+        Assert.Null((await letters.ReadOutgoingAsync("pmo.clerk", draft)).Asks);
+        await Assert.ThrowsAsync<DomainException>(() => letters.RequestActionsAsync("pmo.clerk", draft,
+            [SeedActions.All(view)[1], SeedActions.All(view)[1]]));
+        await letters.RequestActionsAsync("pmo.clerk", draft, SeedActions.All(view));
+        await letters.SignAsync("pmo.head", draft);
+        await Assert.ThrowsAsync<DomainException>(() => letters.RequestActionsAsync("pmo.clerk", draft, SeedActions.All(view)));
+    }
+
+    [Fact]
     public async Task the_lao_replies_and_submits_and_the_extension_counts_only_where_it_arrived()
     {
         await using var story = await RequestAsync();
