@@ -5,7 +5,7 @@ namespace Saraban.Workflow.Directory;
 /// <summary>Reads the national directory shipped with the program (data/organizations.csv, see its README).</summary>
 public static class DirectoryCsv
 {
-    private static readonly string[] Header = ["id", "type", "name", "parent_id", "province_code", "letter_prefix", "address", "head_title"];
+    private static readonly string[] Header = ["id", "type", "name", "parent_id", "province_code", "letter_prefix", "address", "head_title", "mailbox"];
 
     public static IReadOnlyList<Organization> LoadShipped()
     {
@@ -32,7 +32,7 @@ public static class DirectoryCsv
             if (f.Count != Header.Length) throw new DirectoryException($"{source}:{line}: ต้องมี {Header.Length} ช่อง พบ {f.Count} (wrong number of fields).");
             try
             {
-                list.Add(new Organization(f[0], OrganizationTypes.Parse(f[1]), f[2], Blank(f[3]), Blank(f[4]), f[5], f[6], f[7]));
+                list.Add(new Organization(f[0], OrganizationTypes.Parse(f[1]), f[2], Blank(f[3]), Blank(f[4]), f[5], f[6], f[7], Mailbox(f[8])));
             }
             catch (DirectoryException ex) { throw new DirectoryException($"{source}:{line}: {ex.Message}"); }
         }
@@ -40,6 +40,12 @@ public static class DirectoryCsv
     }
 
     private static string? Blank(string s) => s.Length == 0 ? null : s;
+
+    /// <summary>An address with one @ and no spaces, or none: MailKit refuses worse, and a reminder should not fail on it.</summary>
+    private static string? Mailbox(string s) =>
+        s.Length == 0 ? null
+        : s.Count(c => c == '@') == 1 && !s.StartsWith('@') && !s.EndsWith('@') && !s.Any(char.IsWhiteSpace) && s.Length <= 254 ? s
+        : throw new DirectoryException($"ที่อยู่อีเมล '{s}' ไม่ถูกต้อง (bad mailbox address).");
 
     /// <summary>RFC 4180 fields of one line (the data never breaks a field over lines).</summary>
     private static List<string> SplitCsv(string line, string source, int number)

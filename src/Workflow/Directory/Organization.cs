@@ -69,6 +69,8 @@ public static class OrganizationTypes
 /// <summary>An office that sends and receives letters.</summary>
 /// <param name="LetterPrefix">รหัสหนังสือ, e.g. <c>อต ๐๐๒๓.๓</c>: data configured per office, never computed.</param>
 /// <param name="HeadTitle">ตำแหน่งหัวหน้าส่วนราชการ, e.g. ผู้ว่าราชการจังหวัดอุตรดิตถ์: how letters address it.</param>
+/// <param name="Mailbox">The central mailbox (saraban@…, every agency has one since the 2564 amendment): where reminders are mailed;
+/// null for offices registered before the directory carried it.</param>
 public sealed record Organization(
     string Id,
     OrganizationType Type,
@@ -77,6 +79,7 @@ public sealed record Organization(
     string? ProvinceCode,
     string LetterPrefix,
     string Address,
-    string HeadTitle);
+    string HeadTitle,
+    string? Mailbox = null);
 
 public sealed class DirectoryException(string message) : DomainException(message);

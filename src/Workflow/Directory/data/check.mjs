@@ -32,7 +32,7 @@ function parse(s) {
 const errors = [];
 const fail = (m) => { if (errors.length < 50) errors.push(m); else if (errors.length === 50) errors.push('...'); };
 const [header, ...data] = parse(text);
-const FIELDS = ['id', 'type', 'name', 'parent_id', 'province_code', 'letter_prefix', 'address', 'head_title'];
+const FIELDS = ['id', 'type', 'name', 'parent_id', 'province_code', 'letter_prefix', 'address', 'head_title', 'mailbox'];
 if (header.join(',') !== FIELDS.join(',')) fail(`header is ${header.join(',')}`);
 const rows = data.map((r, n) => { if (r.length !== FIELDS.length) fail(`line ${n + 2}: ${r.length} fields`); return Object.fromEntries(FIELDS.map((k, j) => [k, r[j] ?? ''])); });
 
@@ -52,6 +52,7 @@ for (const r of rows) {
   byId.set(r.id, r);
   if (!(r.type in EXPECT)) fail(`${r.id}: unknown type ${r.type}`);
   for (const k of ['name', 'letter_prefix', 'address', 'head_title']) if (!r[k]) fail(`${r.id}: empty ${k}`);
+  if (r.mailbox && !/^saraban@[a-z0-9.-]+$/.test(r.mailbox)) fail(`${r.id}: mailbox ${r.mailbox} is not saraban@…`);
 }
 for (const [k, v] of Object.entries(EXPECT)) if ((count[k] || 0) !== v) fail(`count ${k} = ${count[k] || 0}, expected ${v}`);
 const laoTotal = rows.filter((r) => LAO.has(r.type)).length;

@@ -384,7 +384,10 @@ for (const r of rows) if (r.parent_id.startsWith('dist-')) {
   seenName.add(k);
 }
 
-const FIELDS = ['id', 'type', 'name', 'parent_id', 'province_code', 'letter_prefix', 'address', 'head_title'];
+// The central mailbox (since the 2564 amendment every agency has one, saraban@…): placeholders under the
+// reserved .invalid domain, so nothing is ever mailed to a real agency by mistake; see README.
+for (const r of rows) r.mailbox = `saraban@${r.id}.invalid`;
+const FIELDS = ['id', 'type', 'name', 'parent_id', 'province_code', 'letter_prefix', 'address', 'head_title', 'mailbox'];
 const q = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = [FIELDS.join(','), ...rows.map((r) => FIELDS.map((f) => q(r[f])).join(','))].join('\n') + '\n';
 fs.writeFileSync(path.join(outDir, 'organizations.csv'), csv);
