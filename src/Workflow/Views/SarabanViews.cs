@@ -17,6 +17,7 @@ public sealed class SarabanViews : IAsyncDisposable
         Tracker = new CirculationTracker(stored);
         Hops = new CirculationHops(stored);
         Compliance = new Actions.Compliance(stored);
+        Reminders = new Actions.ReminderNotices(stored);
     }
 
     public StoredViews Stored { get; }
@@ -25,9 +26,11 @@ public sealed class SarabanViews : IAsyncDisposable
     public CirculationTracker Tracker { get; }
     public CirculationHops Hops { get; }
     public Actions.Compliance Compliance { get; }
+    public Actions.ReminderNotices Reminders { get; }
 
     public static IReadOnlyList<IView> All(EventTypes types, DirectoryService directory) =>
-        [new RegistersView(types), new InboxView(types), new TrackingView(types, directory), new Actions.ComplianceView(types, directory)];
+        [new RegistersView(types), new InboxView(types), new TrackingView(types, directory), new Actions.ComplianceView(types, directory),
+            new Actions.ReminderView(types)];
 
     /// <summary>Opens the views of the store's database, creating their tables when missing; they catch up when asked (or by the daemon).</summary>
     public static async Task<SarabanViews> OpenAsync(IEventStore store, EventTypes types, DirectoryService directory, RoutingCatalog catalog,
