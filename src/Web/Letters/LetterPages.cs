@@ -19,7 +19,8 @@ internal static class LetterPages
         {
             var user = RegistersApi.Reader(http, s);
             var unregistered = (await RegistersApi.IncomingAsync(user, s.Views, null, ct)).Where(e => e.Status == IncomingStatus.Arrived).ToList();
-            return Html.Page(http, "งานของฉัน", user, RegisterPages.Home(await RegistersApi.InboxAsync(user, s.Views, ct), unregistered, user));
+            return Html.Page(http, "งานของฉัน", user, RegisterPages.Home(await RegistersApi.InboxAsync(user, s.Views, ct), unregistered, user)
+                + Actions.RemindersApi.Section(await Actions.RemindersApi.ForOfficeAsync(user.OrganizationId, s, ct)));
         });
         app.MapGet("/registers/incoming", async (HttpContext http, Services s, CancellationToken ct) =>
         {

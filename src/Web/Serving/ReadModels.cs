@@ -18,6 +18,7 @@ internal sealed class ReadModels(SarabanViews views, DirectoryService directory)
     public CirculationTracker Tracker => views.Tracker;
     public Saraban.Workflow.Actions.Compliance Compliance => views.Compliance;
     public CirculationHops Hops => views.Hops;
+    public Saraban.Workflow.Actions.ReminderNotices Reminders => views.Reminders;
     public StoredViews Stored => views.Stored;
     public DirectoryView Directory => directory.Current;
 }

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Saraban.Documents.Rendering;
 using Saraban.Web.Accounts;
+using Saraban.Web.Actions;
 using Saraban.Web.Letters;
 using Saraban.Web.Tracking;
 using Saraban.Workflow.Registers;
@@ -33,7 +34,12 @@ public static class ServeCommand
           --urls URL             where to listen (default http://127.0.0.1:5080)
           --public-url URL       the address people reach this system at, printed in each letter's QR
                                  verification code (default: the first of --urls)
-          --reminder-seconds N   how often overdue routing steps are looked for (default 60)
+          --reminder-seconds N   how often overdue routing steps and requested actions' reminders are
+                                 looked for (default 60)
+          --smtp-host HOST       mail each action reminder to the office's central mailbox through this
+                                 SMTP server (env SARABAN_SMTP_HOST); without it reminders are not mailed
+          --smtp-port N          its port (default 25; env SARABAN_SMTP_PORT)
+          --smtp-from ADDRESS    the sender of reminder mails (default saraban@localhost; env SARABAN_SMTP_FROM)
         Routings are read from SARABAN_WORKFLOWS, else ./workflows; a broken file stops the start
         with its file and line.
         {StoreArguments.Help}
@@ -47,6 +53,7 @@ public static class ServeCommand
         var urls = args.Get("urls") ?? "http://127.0.0.1:5080";
         var reminderSeconds = args.GetInt("reminder-seconds", 60, max: 86_400);
         var publicUrl = args.Get("public-url") ?? urls.Split(';')[0];
+        var smtp = ReminderSetup.Smtp(args);
         args.RejectUnknown();
 
         // SQLite's calls block their thread (its async API is synchronous), and Delivery runs 32 of
@@ -100,8 +107,14 @@ public static class ServeCommand
             new LetterPrinting(renderer, verificationBase)));
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddHostedService<ViewsDaemon>();
-        builder.Services.AddQuartz(q => q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
-            .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever())));
+        ReminderSetup.AddServices(builder.Services, store, types, directory, views, smtp);
+        builder.Services.AddQuartz(q =>
+        {
+            q.ScheduleJob<RoutingReminderJob>(t => t.WithIdentity("routing-reminders")
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever()));
+            q.ScheduleJob<ActionReminderJob>(t => t.WithIdentity("action-reminders")
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(reminderSeconds)).RepeatForever()));
+        });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         await using var app = builder.Build();
         app.UseExceptionHandler();
@@ -132,6 +145,7 @@ public static class ServeCommand
         LetterPages.Map(app);
         RegisterExport.Map(app);
         TrackingPages.Map(app);
+        RemindersApi.Map(app);
         await app.RunAsync();
         await views.DisposeAsync();
         await store.DisposeAsync();
