@@ -34,11 +34,11 @@ public sealed class when_using_the_command_line
         var run = await Saraban.RunAsync("views", "rebuild", "registres", "--db", db);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal(["saraban views: no view named 'registres' (views: actions, inbox, registers, tracking)"], run.ErrLines);
+        Assert.Equal(["saraban views: no view named 'registres' (views: actions, inbox, registers, reminders, tracking)"], run.ErrLines);
         var status = await Saraban.RunAsync("views", "status", "--db", db, "--json");
         Assert.Equal(0, status.ExitCode);
         var views = JsonDocument.Parse(status.OutLines[^1]).RootElement.EnumerateArray().ToList();
-        Assert.Equal(["actions", "inbox", "registers", "tracking"], views.Select(v => v.GetProperty("view").GetString()));
+        Assert.Equal(["actions", "inbox", "registers", "reminders", "tracking"], views.Select(v => v.GetProperty("view").GetString()));
         Assert.All(views, v => Assert.Equal(1, v.GetProperty("generation").GetInt32()));
     }
 
