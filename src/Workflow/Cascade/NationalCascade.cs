@@ -68,11 +68,19 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         var (dispatched, receipts) = await WavesAsync(letters, view, delivery, behaviour, origin, firstAddressees, NationalCircular(0).Subject,
             new Dictionary<string, DateTimeOffset>(), options, progress, ct);
         dispatched++;
+        await using var views = await SarabanViews.OpenAsync(store, types, directory, routings ?? RoutingCatalog.Load(RoutingCatalog.DefaultFolder()), clock, ct: ct);
         SeedStoryResult? story = null;
         if (options.Actions)
         {
+            // The reminder job as serve runs it, on each simulated day the story passes (no mail: the directory's mailboxes are placeholders).
+            var round = new Actions.ReminderRound(store, types, directory, views, null, clock) { AwaitViews = async (_, c) => await views.CatchUpAsync(c) };
+            async Task RemindAsync(CancellationToken c)
+            {
+                await views.CatchUpAsync(c);
+                await round.RunAsync(c);
+            }
             var assignment = new Actions.ActionAssignment(store, StoreOptions.ProjectionStorageFor(store), types, directory);
-            story = await new SeedStory(this, letters, new Actions.ActionDesk(store, types, directory, access, clock), assignment, delivery, sim, view)
+            story = await new SeedStory(this, letters, new Actions.ActionDesk(store, types, directory, access, clock), assignment, delivery, sim, view, RemindAsync)
                 .RunAsync(origin, firstAddressees, behaviour.ToDictionary(b => b.Key, b => (int)b.Value), options, random, progress, ct);
             dispatched += story.LettersDispatched;
             receipts += story.Receipts;
@@ -80,7 +88,6 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         var seconds = clockRun.Elapsed.TotalSeconds;
 
         // The tracker's answers come from the stored views, caught up with what the cascade wrote.
-        await using var views = await SarabanViews.OpenAsync(store, types, directory, routings ?? RoutingCatalog.Load(RoutingCatalog.DefaultFolder()), clock, ct: ct);
         await views.CatchUpAsync(ct);
         var locals = view.All.Where(o => o.Type.IsLocal() && InScope(view, o, options.Provinces)).ToList();
         var (medianMs, maxMs) = await TimeTrackerQuestionAsync(views.Tracker, view, origin, provinces, ct);
@@ -112,7 +119,8 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
     /// </summary>
     internal async Task<(int Dispatched, int Receipts)> WavesAsync(Correspondence letters, DirectoryView view, Delivery delivery,
         IReadOnlyDictionary<string, Behaviour> behaviour, string origin, IReadOnlyList<string> firstAddressees, string subject,
-        IReadOnlyDictionary<string, DateTimeOffset> heldUntil, CascadeOptions options, IProgress<string>? progress, CancellationToken ct)
+        IReadOnlyDictionary<string, DateTimeOffset> heldUntil, CascadeOptions options, IProgress<string>? progress, CancellationToken ct,
+        Func<CancellationToken, Task>? eachDay = null)
     {
         var sim = clock as CascadeClock;
         int dispatched = 0, receipts = 0;
@@ -131,6 +139,7 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
                     sim.Set(heldUntil[held]);
                     continue;
                 }
+                if (eachDay is not null) await eachDay(ct);
                 if (now.Count == 0) break;
                 waiting = waiting.Except(now).ToList();
                 var next = new ConcurrentBag<(string, string)>();

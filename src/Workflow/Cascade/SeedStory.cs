@@ -25,7 +25,7 @@ public sealed record SeedStoryResult(int Requested, int Submitted, int Late, int
 /// Phrae holds it until 13 August, so its LAOs that submit in between are late.
 /// </summary>
 public sealed class SeedStory(NationalCascade cascade, Correspondence letters, ActionDesk desk, ActionAssignment assignment, Delivery delivery,
-    CascadeClock? sim, DirectoryView view)
+    CascadeClock? sim, DirectoryView view, Func<CancellationToken, Task> remindAsync)
 {
     public static readonly DateTimeOffset RequestSent = At(2024, 3, 14), ExtensionSent = At(2024, 7, 23), PhraeForwards = At(2024, 8, 13);
     private const string Phrae = "prov-54";
@@ -47,6 +47,7 @@ public sealed class SeedStory(NationalCascade cascade, Correspondence letters, A
         foreach (var group in acting.GroupBy(o => ReplyDay(origin, o, behaviour, view)).OrderBy(g => g.Key))
         {
             sim?.Set(group.Key);
+            await remindAsync(ct);
             await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (o, token) =>
             {
                 if (await desk.ReplyAsync(CascadeStaff.Clerk(o.Id), new ActionRef(o.Id, origin, SeedActions.Workshop),
@@ -78,12 +79,13 @@ public sealed class SeedStory(NationalCascade cascade, Correspondence letters, A
         if (waves.ContainsKey(Phrae) && waves[Phrae] != NationalCascade.Behaviour.Never) waves[Phrae] = NationalCascade.Behaviour.Held;
         sim?.Set(At(2024, 7, 23));
         var (dispatched, receipts) = await cascade.WavesAsync(letters, view, delivery, waves, extension, firstAddressees, content.Subject,
-            new Dictionary<string, DateTimeOffset> { [Phrae] = PhraeForwards }, options, progress, ct);
+            new Dictionary<string, DateTimeOffset> { [Phrae] = PhraeForwards }, options, progress, ct, remindAsync);
         var moving = Stopwatch.StartNew();
         var moved = await assignment.CatchUpAsync(ct);
         var movesSeconds = moving.Elapsed.TotalSeconds;
 
         sim?.Set(At(2024, 9, 1));
+        await remindAsync(ct);
         await ImportAsync(origin, submittedOn.Where(s => s.Value > At(2024, 7, 22, 17)), ct);
         return new SeedStoryResult(reached.Count, 0, 0, 0, moved, Math.Round(movesSeconds, 3), replied, dispatched + 1, receipts, extension, 0);
     }

@@ -32,6 +32,9 @@ public abstract class when_the_cascade_runs_through_a_province(Backend backend)
         var story = r.Story!;
         Assert.Equal((locals, locals, locals, locals), (story.Requested, story.Replied, story.Submitted, story.DeadlineMoved));
         Assert.Equal(0, story.Late);    // everyone prompt: replies before their session's date, forms in June and July
+        // Each LAO is reminded once, three days before its reply-by date, and replies the day after; those whose forms come
+        // after 24 July (7 days before the deadline) are reminded of the assessment too.
+        Assert.InRange(story.RemindersSent, locals + 1, 2 * locals - 1);
         Assert.Equal(2 * r.OrganizationsReached, r.Receipts);
         Assert.Equal(locals, r.ChainsVerified);
         Assert.Equal(locals, r.LocalOfficesRegistered);
@@ -73,5 +76,6 @@ public sealed class when_phrae_holds_the_extension
         Assert.True(story.Late < story.Requested, "most are on time");
         Assert.Equal(story.Requested, story.DeadlineMoved);
         Assert.Equal(story.Requested, story.Submitted);
+        Assert.True(story.RemindersSent > story.Requested, "late offices are reminded of the assessment too");
     }
 }
