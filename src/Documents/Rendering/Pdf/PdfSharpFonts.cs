@@ -17,8 +17,6 @@ internal sealed class PdfSharpFonts : IFontResolver
 
     private static readonly Lazy<PdfSharpFonts> Instance = new(() =>
     {
-        // The project is AGPL-3.0-or-later, which PdfSharp's AGPL licence requires.
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
         var resolver = new PdfSharpFonts();
         GlobalFontSettings.FontResolver = resolver;
         return resolver;
