@@ -57,7 +57,7 @@ public static class CascadeCommand
             Console.WriteLine($"  {level,-14} reached {reached,6:N0}   registered {registered,6:N0}   acted {acted,6:N0}");
         Console.WriteLine($"  LAOs: {r.LocalOfficesRegistered:N0} of {r.LocalOfficesExpected:N0} registered; {r.LocalOfficesExpected - r.LocalOfficesRegistered:N0} not yet (late offices {r.Late:N0}, never {r.Never:N0}); {r.ChainsVerified:N0} LAO letters chain back to the PM Office's original.");
         if (r.Story is { } story)
-            Console.WriteLine($"  Actions: {story.Requested:N0} LAOs asked; {story.Replied:N0} replied with nominees; {story.Submitted:N0} submitted the self-assessment, {story.Late:N0} late; the extension moved {story.DeadlineMoved:N0} deadlines in {story.DeadlineMovesSeconds} s; national compliance read in {story.ComplianceQueryMs} ms.");
+            Console.WriteLine($"  Actions: {story.Requested:N0} LAOs asked; {story.Replied:N0} replied with nominees; {story.Submitted:N0} submitted the self-assessment, {story.Late:N0} late; the extension moved {story.DeadlineMoved:N0} deadlines in {story.DeadlineMovesSeconds} s; national compliance (every LAO, by province) read in {story.ComplianceQueryMs} ms (median of 21).");
         Console.WriteLine($"  \"Which LAOs of province P have not registered it?\" answered in {r.TrackerQueryMedianMs} ms (median over provinces; slowest {r.TrackerQueryMaxMs} ms).");
         Console.WriteLine(JsonSerializer.Serialize(new
         {

@@ -94,9 +94,16 @@ public sealed class NationalCascade(IEventStore store, EventTypes types, TimePro
         var summary = await views.Tracker.SummaryAsync(origin, ct);
         if (story is not null)
         {
-            var started = Stopwatch.GetTimestamp();
-            var national = await views.Compliance.CountsAsync(origin, SeedActions.Assessment, Actions.ComplianceGrouping.Province, BangkokTime.DateOf(clock.GetUtcNow()), ct: ct);
-            var queryMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            // The national compliance question (every LAO of one action, by province), asked 21 times: the median.
+            IReadOnlyDictionary<string, Actions.ComplianceCounts> national = new Dictionary<string, Actions.ComplianceCounts>();
+            var times = new List<double>();
+            for (int i = 0; i < 21; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                national = await views.Compliance.CountsAsync(origin, SeedActions.Assessment, Actions.ComplianceGrouping.Province, BangkokTime.DateOf(clock.GetUtcNow()), ct: ct);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            var queryMs = times.Order().ElementAt(times.Count / 2);
             var all = national.Values;
             story = story with
             {
