@@ -61,7 +61,7 @@ internal static class SignIn
     public static void Map(WebApplication app)
     {
         app.MapGet("/login", (HttpContext http, string? returnUrl, string? failed) =>
-            Html.Page(http, "เข้าสู่ระบบ", null, LoginForm(http, returnUrl, failed is not null))).AllowAnonymous();
+            PageResults.Page<LoginPage>(new { ReturnUrl = returnUrl ?? "/", Failed = failed is not null })).AllowAnonymous();
 
         app.MapPost("/login", async (HttpContext http, [FromForm] string userId, [FromForm] string password, [FromForm] string? returnUrl, AccessService access) =>
         {
@@ -104,18 +104,6 @@ internal static class SignIn
 
     private static Task SignInAsync(HttpContext http, UserAccount user) =>
         http.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id)], CookieAuthenticationDefaults.AuthenticationScheme)));
-
-    private static string LoginForm(HttpContext http, string? returnUrl, bool failed) => $"""
-        {(failed ? "<p class=\"error\">ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</p>" : "")}
-        <form method="post" action="/login" class="card">
-          {Html.Antiforgery(http)}
-          <input type="hidden" name="returnUrl" value="{Html.E(returnUrl ?? "/")}">
-          <label>ชื่อผู้ใช้ <input name="userId" autocomplete="username" required autofocus></label>
-          <label>รหัสผ่าน <input name="password" type="password" autocomplete="current-password" required></label>
-          <button type="submit">เข้าสู่ระบบ</button>
-        </form>
-        <p class="muted">บัญชีทดลองพิมพ์ไว้เมื่อเริ่ม <code>./saraban serve</code> (รหัสผ่าน saraban-demo)</p>
-        """;
 }
 
 /// <summary>The signed-in user as the access log knows them now.</summary>

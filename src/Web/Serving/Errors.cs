@@ -30,7 +30,7 @@ internal static class Errors
             }
             var back = http.Request.Headers.Referer.FirstOrDefault() is { Length: > 0 } r && Uri.TryCreate(r, UriKind.Absolute, out var u) && u.Host == http.Request.Host.Host
                 ? u.PathAndQuery : "/";
-            await Html.Page(http, Title(status), null, $"<p class=\"error\">{Html.E(message)}</p><p><a href=\"{Html.E(back)}\">กลับ</a></p>", status).ExecuteAsync(http);
+            await PageResults.Page<ErrorPage>(new { Title = Title(status), Message = message, Back = back }, status).ExecuteAsync(http);
         }
     });
 

@@ -77,6 +77,9 @@ public static class ServeCommand
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new SharedKeyRing(store, types)));
         builder.Services.AddAntiforgery();
+        builder.Services.AddRazorComponents();
+        // Thai stays Thai in the pages (the default encoder writes every Thai letter as &#x…;); what must be escaped still is.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
         SignIn.AddServices(builder.Services);
         builder.Services.AddSingleton(store);
@@ -105,6 +108,7 @@ public static class ServeCommand
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         await using var app = builder.Build();
         app.UseExceptionHandler();
+        Pages.WebAssets.Use(app);
         app.UseStatusCodePages();
         Errors.Use(app);
         app.UseAuthentication();

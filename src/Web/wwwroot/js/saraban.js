@@ -1,0 +1,39 @@
+// สารบรรณอิเล็กทรอนิกส์: the little the pages need beyond HTML. Every page works without it.
+'use strict';
+document.addEventListener('DOMContentLoaded', () => {
+  // ลงรับหนังสือกระดาษ: read the pasted text through /api/intake and fill the form for the clerk to check.
+  const read = document.getElementById('read');
+  if (read) read.addEventListener('click', async () => {
+    const out = document.getElementById('readResult');
+    out.textContent = 'กำลังอ่าน…';
+    const r = await fetch('/api/intake', { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: document.getElementById('pasted').value });
+    const json = await r.json().catch(() => ({}));
+    if (!r.ok) { out.textContent = json.detail || 'อ่านไม่ได้'; return; }
+    const f = json[0] || {};
+    const v = x => x && (x.value ?? x.text ?? x);
+    const set = (id, x) => { const e = document.getElementById(id); if (e && x) e.value = x; };
+    set('senderName', v(f.sender));
+    set('documentNumber', f.documentNumber && (f.documentNumber.text ?? v(f.documentNumber)));
+    set('date', v(f.date)); set('subject', v(f.subject)); set('addresseeLine', v(f.addressee)); set('actionDue', v(f.deadline));
+    out.textContent = 'เติมข้อมูลแล้ว โปรดตรวจก่อนลงทะเบียน';
+  });
+
+  // The addressee picker: type to narrow the offices shown; ticking fills the field the form sends.
+  document.querySelectorAll('[data-picker]').forEach(picker => {
+    const filter = picker.querySelector('input[type=search]');
+    const target = document.getElementById(picker.dataset.picker);
+    const boxes = [...picker.querySelectorAll('input[type=checkbox]')];
+    const sync = () => { target.value = boxes.filter(b => b.checked).map(b => b.value).join(', '); };
+    boxes.forEach(b => b.addEventListener('change', sync));
+    if (filter) filter.addEventListener('input', () => {
+      const q = filter.value.trim();
+      picker.querySelectorAll('li[data-name]').forEach(li => { li.hidden = q !== '' && !li.dataset.name.includes(q); });
+      if (q !== '') picker.querySelectorAll('details').forEach(d => { d.open = true; });
+    });
+  });
+
+  // Buttons that act for many people ask once more.
+  document.querySelectorAll('form[data-confirm]').forEach(f => f.addEventListener('submit', e => {
+    if (!confirm(f.dataset.confirm)) e.preventDefault();
+  }));
+});
