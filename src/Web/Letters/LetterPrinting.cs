@@ -1,5 +1,6 @@
 using Saraban.Documents.Reading;
 using Saraban.Documents.Rendering;
+using Saraban.Documents.Rendering.Layout;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.Letters;
 using Saraban.Workflow.Thai;
@@ -56,6 +57,46 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
 
     public static string ContentKey(OutgoingLetter letter, Organization sender) =>
         Documents.Rendering.Qr.VerificationCode.ContentKey(Document(letter, sender));
+
+    /// <summary>The letter laid out as it prints, for the page's preview; the same layout the PDF draws.</summary>
+    public LaidOutLetter Layout(OutgoingLetter letter, Organization sender) => renderer.Layout(Document(letter, sender));
+
+    /// <summary>
+    /// A received letter laid out from what arrived (number, date, sender, text, signer), for the
+    /// receiving office's preview; null when too little came to print (a paper letter has no text).
+    /// </summary>
+    public LaidOutLetter? Layout(LetterArrived a, Organization? sender)
+    {
+        var c = a.Content;
+        if (c.Body.Count == 0) return null;
+        var fields = new LetterFields
+        {
+            Kind = c.Kind.ToString(),
+            Urgency = LetterContent.ThaiName(c.Urgency) is { Length: > 0 } u ? u : null,
+            Secrecy = Workflow.Registers.RegisterNames.Thai(c.Secrecy) is { Length: > 0 } x ? x : null,
+            DocumentNumber = new LetterNumber(sender?.LetterPrefix ?? "", c.Kind == LetterKind.Circular, 0, a.DocumentNumber),
+            Date = a.Date,
+            Subject = c.Subject,
+            Addressee = c.AddresseeLine,
+            References = c.References.Select(r => new CitedLetter(r.DocumentNumber, r.Date)).ToList(),
+            Enclosures = c.EnclosedLetters.Select(e => $"สำเนาหนังสือ{e.From}{(e.From is null ? "" : " ")}{e.DocumentNumber} ลงวันที่ {ThaiDate.FormatFull(e.Date)}")
+                .Concat(c.Enclosures).ToList(),
+            Sender = a.SenderName,
+            Signer = new Signer(a.SignerName ?? "", a.SignerPositionLines.FirstOrDefault() ?? "", a.SignerPositionLines.Skip(1).FirstOrDefault()),
+            Deadline = a.ActionDue,
+            OwningUnit = string.IsNullOrWhiteSpace(c.OwningUnit) ? null
+                : new OwningUnit(c.OwningUnit, string.IsNullOrWhiteSpace(c.Contacts) ? null : c.Contacts.Replace("โทร.", "").Trim(), null, null, []),
+            Body = c.Body,
+        };
+        try
+        {
+            return renderer.Layout(new LetterDocument(fields, sender?.Address ?? ""));
+        }
+        catch (RenderingException)
+        {
+            return null;
+        }
+    }
 
     public byte[] Pdf(OutgoingLetter letter, Organization sender)
     {

@@ -25,7 +25,17 @@ internal static class WebAssets
         return $"/{p}?v={hash}";
     });
 
-    public static void Use(WebApplication app) => app.UseStaticFiles(new StaticFileOptions
+    public static void Use(WebApplication app)
+    {
+        // The letter font (Laksaman, GPL with the font exception), so a letter's preview draws with the face its layout measured.
+        if (Directory.Exists(Saraban.Documents.Rendering.Fonts.LetterFonts.DebianDirectory))
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = "/fonts",
+                FileProvider = new PhysicalFileProvider(Saraban.Documents.Rendering.Fonts.LetterFonts.DebianDirectory),
+                OnPrepareResponse = c => c.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=604800",
+            });
+        app.UseStaticFiles(new StaticFileOptions
     {
         FileProvider = new PhysicalFileProvider(Root),
         OnPrepareResponse = c =>
@@ -34,4 +44,5 @@ internal static class WebAssets
             c.Context.Response.Headers[HeaderNames.CacheControl] = versioned ? "public, max-age=31536000, immutable" : "no-cache";
         },
     });
+    }
 }

@@ -123,7 +123,7 @@ public static class ServeCommand
         app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json: the API's description, for other systems to build against
         IntakeEndpoint.Map(app);
         app.MapGet("/status", async (IEventStore s, CancellationToken ct) =>
-            Results.Content(await HomePage.RenderAsync(s, ct), "text/html; charset=utf-8")).AllowAnonymous();
+            Pages.PageResults.Page<StatusPage>(new { Backend = s.Backend, Head = await s.HeadPositionAsync(ct) })).AllowAnonymous();
         SignIn.Map(app);
         IncomingApi.Map(app);
         OutgoingApi.Map(app);
@@ -133,6 +133,8 @@ public static class ServeCommand
         AdminApi.Map(app);
         VerificationPage.Map(app);
         LetterPages.Map(app);
+        Inbox.InboxPages.Map(app);
+        Registers.RegisterPages.Map(app);
         RegisterExport.Map(app);
         TrackingPages.Map(app);
         await app.RunAsync();

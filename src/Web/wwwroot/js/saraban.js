@@ -18,16 +18,15 @@ document.addEventListener('DOMContentLoaded', () => {
     out.textContent = 'เติมข้อมูลแล้ว โปรดตรวจก่อนลงทะเบียน';
   });
 
-  // The addressee picker: type to narrow the offices shown; ticking fills the field the form sends.
+  // The addressee picker: typing narrows the offices shown (an office stays when it or one below it matches).
   document.querySelectorAll('[data-picker]').forEach(picker => {
     const filter = picker.querySelector('input[type=search]');
-    const target = document.getElementById(picker.dataset.picker);
-    const boxes = [...picker.querySelectorAll('input[type=checkbox]')];
-    const sync = () => { target.value = boxes.filter(b => b.checked).map(b => b.value).join(', '); };
-    boxes.forEach(b => b.addEventListener('change', sync));
+    const items = [...picker.querySelectorAll('li[data-name]')];
     if (filter) filter.addEventListener('input', () => {
       const q = filter.value.trim();
-      picker.querySelectorAll('li[data-name]').forEach(li => { li.hidden = q !== '' && !li.dataset.name.includes(q); });
+      items.forEach(li => {
+        li.hidden = q !== '' && !li.dataset.name.includes(q) && ![...li.querySelectorAll('li[data-name]')].some(x => x.dataset.name.includes(q));
+      });
       if (q !== '') picker.querySelectorAll('details').forEach(d => { d.open = true; });
     });
   });
