@@ -11,10 +11,14 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!r.ok) { out.textContent = json.detail || 'อ่านไม่ได้'; return; }
     const f = json[0] || {};
     const v = x => x && (x.value ?? x.text ?? x);
+    // The reader gives dates as YYYY-MM-DD; the form shows them as a Thai clerk writes them (๑๔ ก.ย. ๒๕๖๖).
+    const months = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+    const thai = s => String(s).replace(/[0-9]/g, d => '๐๑๒๓๔๕๖๗๘๙'[d]);
+    const date = x => { const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v(x) || ''); return m ? thai(`${+m[3]} ${months[m[2] - 1]} ${+m[1] + 543}`) : v(x); };
     const set = (id, x) => { const e = document.getElementById(id); if (e && x) e.value = x; };
     set('senderName', v(f.sender));
     set('documentNumber', f.documentNumber && (f.documentNumber.text ?? v(f.documentNumber)));
-    set('date', v(f.date)); set('subject', v(f.subject)); set('addresseeLine', v(f.addressee)); set('actionDue', v(f.deadline));
+    set('date', date(f.date)); set('subject', v(f.subject)); set('addresseeLine', v(f.addressee)); set('actionDue', date(f.deadline));
     out.textContent = 'เติมข้อมูลแล้ว โปรดตรวจก่อนลงทะเบียน';
   });
 
