@@ -78,6 +78,8 @@ public static class ServeCommand
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new SharedKeyRing(store, types)));
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
+        // A request that cannot be bound (a form without its antiforgery token, unreadable JSON) reaches Errors, which answers it in Thai.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Thai stays Thai in the pages (the default encoder writes every Thai letter as &#x…;); what must be escaped still is.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
