@@ -28,7 +28,7 @@ internal static class LetterPages
             {
                 View = view, User = user, Office = office.Name, Chain = chain,
                 History = await LetterHistory.ReadAsync(store, s.Access, stream, ct),
-                Preview = s.Printing.Layout(view.Letter.Arrival, sender),
+                Preview = s.Printing.Layout(view.Letter.Arrival, sender, stream),
                 MinuteSuggestion = $"เรียน {office.HeadTitle}\n    เพื่อโปรดพิจารณา",
                 ForwardChoices = AddresseeChoices.For(directory, office),
                 ForwardChosen = DraftRequest.DefaultForwardGroups(office),

@@ -58,14 +58,24 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
     public static string ContentKey(OutgoingLetter letter, Organization sender) =>
         Documents.Rendering.Qr.VerificationCode.ContentKey(Document(letter, sender));
 
-    /// <summary>The letter laid out as it prints, for the page's preview; the same layout the PDF draws.</summary>
-    public LaidOutLetter Layout(OutgoingLetter letter, Organization sender) => renderer.Layout(Document(letter, sender));
+    /// <summary>
+    /// The letter laid out as it prints, for the page's preview; the same layout the PDF draws. A
+    /// letter's version fixes what it prints, so recent layouts are kept (laying out with Thai line
+    /// breaking cost most of a letter page's time).
+    /// </summary>
+    public LaidOutLetter Layout(OutgoingLetter letter, Organization sender) =>
+        _layouts.Get($"out:{letter.Id}:{letter.Version}:{sender.Name}:{sender.Address}:{(letter.Dispatch is null ? BangkokTime.DateOf(DateTimeOffset.UtcNow) : default)}", () => renderer.Layout(Document(letter, sender)))!;
+
+    private readonly RecentLayouts _layouts = new();
 
     /// <summary>
     /// A received letter laid out from what arrived (number, date, sender, text, signer), for the
     /// receiving office's preview; null when too little came to print (a paper letter has no text).
     /// </summary>
-    public LaidOutLetter? Layout(LetterArrived a, Organization? sender)
+    public LaidOutLetter? Layout(LetterArrived a, Organization? sender, string streamId) =>
+        _layouts.Get($"in:{streamId}", () => Layout(a, sender));
+
+    private LaidOutLetter? Layout(LetterArrived a, Organization? sender)
     {
         var c = a.Content;
         if (c.Body.Count == 0) return null;
@@ -110,5 +120,19 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
         using var output = new MemoryStream();
         renderer.WriteDocx(Document(letter, sender), output);
         return output.ToArray();
+    }
+}
+
+/// <summary>The layouts of the letters read lately, at most <see cref="Max"/>; all dropped when full.</summary>
+internal sealed class RecentLayouts
+{
+    public const int Max = 2000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LaidOutLetter?> _recent = new(StringComparer.Ordinal);
+
+    public LaidOutLetter? Get(string key, Func<LaidOutLetter?> layout)
+    {
+        if (_recent.TryGetValue(key, out var laid)) return laid;
+        if (_recent.Count >= Max) _recent.Clear();
+        return _recent[key] = layout();
     }
 }

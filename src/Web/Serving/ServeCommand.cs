@@ -34,6 +34,8 @@ public static class ServeCommand
           --public-url URL       the address people reach this system at, printed in each letter's QR
                                  verification code (default: the first of --urls)
           --reminder-seconds N   how often overdue routing steps are looked for (default 60)
+          --demo story|circular  on a new database: the demo chain part-way, work for every demo user
+                                 (default), or only the PM Office's circular sent to the provinces
         Routings are read from SARABAN_WORKFLOWS, else ./workflows; a broken file stops the start
         with its file and line.
         {StoreArguments.Help}
@@ -47,6 +49,12 @@ public static class ServeCommand
         var urls = args.Get("urls") ?? "http://127.0.0.1:5080";
         var reminderSeconds = args.GetInt("reminder-seconds", 60, max: 86_400);
         var publicUrl = args.Get("public-url") ?? urls.Split(';')[0];
+        var demoStory = (args.Get("demo") ?? "story") switch
+        {
+            "story" => true,
+            "circular" => false,
+            var other => throw new UsageException($"--demo takes story or circular, not '{other}'"),
+        };
         args.RejectUnknown();
 
         // SQLite's calls block their thread (its async API is synchronous), and Delivery runs 32 of
@@ -93,11 +101,15 @@ public static class ServeCommand
         var engine = new RoutingEngine(store, types, catalog, access, TimeProvider.System);
         builder.Services.AddSingleton(engine);
         var routing = new LetterRouting(store, types, catalog, access);
-        builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory));
+        var delivery = new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory);
+        builder.Services.AddSingleton(delivery);
         var verificationBase = publicUrl.TrimEnd('/') + "/V";
         var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = verificationBase });
         var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
         await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
+        if (demoStory)
+            await DemoStory.EnsureAsync(letters, at => new Correspondence(store, types, directory, access, new NumberIssuer(store, types), new FixedClock(at), routing),
+                async () => await delivery.CatchUpAsync(), access, CancellationToken.None);
         var views = await SarabanViews.OpenAsync(store, types, directory, catalog);
         builder.Services.AddSingleton(new Services(letters,
             access, directory, engine,
@@ -151,5 +163,11 @@ public static class ServeCommand
         Console.WriteLine($"Demo accounts (password for all: {DemoData.Password}); change them before real use:");
         foreach (var u in users)
             Console.WriteLine($"  {u.Id,-20} {string.Join(",", u.Roles.Select(r => r.ToString().ToLowerInvariant())),-8} {directory.Get(u.OrganizationId).Name} — {u.Position}");
+    }
+
+    /// <summary>The clock of the demo story's earlier acts.</summary>
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }
