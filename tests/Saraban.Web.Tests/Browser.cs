@@ -1,113 +1,91 @@
-using System.Diagnostics;
-using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace Saraban.Web.Tests;
 
 /// <summary>
-/// Debian's headless Chromium, driven over the DevTools protocol: open a page, run script in it,
-/// wait for what a user would wait for. No browser is downloaded; without Chromium the test fails.
+/// Debian's headless Chromium driven by Playwright (its driver ships in the NuGet package; no
+/// browser is downloaded). Each user gets a context of their own (cookies apart), at a desk's or a
+/// phone's size. Every screen a test passes is saved as a PNG under screenshots/ in the test output,
+/// and checked to be under 100 KB of HTML. Without Chromium the test fails.
 /// </summary>
-internal sealed partial class Browser : IAsyncDisposable
+internal sealed class Browser : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ClientWebSocket _socket = new();
-    private readonly string _profile;
-    private int _id;
+    public const string Chromium = "/usr/bin/chromium";
+    public const int MaxPageBytes = 100 * 1024;
 
-    private Browser(Process process, string profile)
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly string _shots;
+    private int _shot;
+
+    private Browser(IPlaywright playwright, IBrowser browser, string shots)
     {
-        _process = process;
-        _profile = profile;
+        _playwright = playwright;
+        _browser = browser;
+        _shots = shots;
     }
 
-    public static async Task<Browser> StartAsync()
+    /// <param name="story">Names the folder of screenshots: screenshots/{story}/.</param>
+    public static async Task<Browser> StartAsync(string story)
     {
-        var profile = Directory.CreateTempSubdirectory("saraban-chromium-").FullName;
-        var psi = new ProcessStartInfo("chromium") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
-                     "--no-first-run", "--remote-debugging-port=0", $"--user-data-dir={profile}", "about:blank" })
-            psi.ArgumentList.Add(a);
-        var browser = new Browser(Process.Start(psi) ?? throw new InvalidOperationException("chromium did not start (apt-get install chromium)"), profile);
-        string? line;
-        while ((line = await browser._process.StandardError.ReadLineAsync()) is not null && !line.Contains("DevTools listening on")) { }
-        var port = DevToolsPort().Match(line ?? throw new InvalidOperationException("chromium exited before it listened")).Groups[1].Value;
-        _ = browser._process.StandardError.ReadToEndAsync();
-        using var http = new HttpClient();
-        var targets = JsonNode.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/json/list"))!.AsArray();
-        var page = targets.First(t => (string?)t!["type"] == "page")!;
-        await browser._socket.ConnectAsync(new Uri((string)page["webSocketDebuggerUrl"]!), CancellationToken.None);
-        return browser;
-    }
-
-    public async Task GoAsync(string url)
-    {
-        // Page.navigate answers once the new document is committed; a redirect may take it elsewhere.
-        await SendAsync("Page.navigate", new JsonObject { ["url"] = url });
-        await WaitAsync("location.href !== 'about:blank' && document.readyState === 'complete'");
-    }
-
-    /// <summary>Runs script in the page and returns its value as JSON.</summary>
-    public async Task<JsonNode?> EvalAsync(string script)
-    {
-        var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = script, ["returnByValue"] = true, ["awaitPromise"] = true });
-        if (result["exceptionDetails"] is { } error) throw new InvalidOperationException($"script failed: {error.ToJsonString()}");
-        return result["result"]?["value"];
-    }
-
-    public async Task<string> TextAsync() => (string)(await EvalAsync("document.body.innerText"))!;
-
-    /// <summary>Waits until <paramref name="condition"/> (script) is true in the page, as a user waits for a page to load.</summary>
-    public async Task WaitAsync(string condition, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
+        if (!File.Exists(Chromium)) throw new InvalidOperationException($"{Chromium} is missing (apt-get install chromium)");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            try
-            {
-                if ((await EvalAsync($"!!({condition})"))?.GetValue<bool>() == true) return;
-            }
-            catch (InvalidOperationException) when (DateTime.UtcNow < deadline) { } // mid-navigation
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"waited {seconds} s for `{condition}`; the page says: {await TextAsync()}");
-            await Task.Delay(100);
-        }
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
+        });
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots", story);
+        if (Directory.Exists(shots)) Directory.Delete(shots, recursive: true);
+        Directory.CreateDirectory(shots);
+        return new Browser(playwright, browser, shots);
     }
 
-    private async Task<JsonNode> SendAsync(string method, JsonObject parameters)
+    public string ScreenshotFolder => _shots;
+
+    /// <summary>A signed-in page for <paramref name="userId"/>, through the sign-in form as a person would.</summary>
+    public async Task<IPage> SignInAsync(Uri site, string userId, bool phone = false, string password = "saraban-demo")
     {
-        var id = ++_id;
-        var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters }.ToJsonString();
-        await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
-        var buffer = new byte[1 << 16];
-        while (true)
+        var page = await NewPageAsync(site, phone);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("ชื่อผู้ใช้").FillAsync(userId);
+        await page.GetByLabel("รหัสผ่าน").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/login"));
+        return page;
+    }
+
+    public async Task<IPage> NewPageAsync(Uri site, bool phone = false)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            using var received = new MemoryStream();
-            WebSocketReceiveResult r;
-            do
-            {
-                r = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                received.Write(buffer, 0, r.Count);
-            } while (!r.EndOfMessage);
-            var reply = JsonNode.Parse(received.ToArray())!;
-            if ((int?)reply["id"] != id) continue; // an event, or a late answer
-            if (reply["error"] is { } error) throw new InvalidOperationException($"{method}: {error.ToJsonString()}");
-            return reply["result"]!;
-        }
+            BaseURL = site.ToString().TrimEnd('/'),
+            Locale = "th-TH",
+            TimezoneId = "Asia/Bangkok",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = 1,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves the page as it stands (the whole length) as NN-name.png, and checks its HTML's size.</summary>
+    public async Task ShotAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.EvaluateAsync("document.fonts.ready.then(() => true)");
+        var html = Encoding.UTF8.GetByteCount(await page.ContentAsync());
+        Assert.True(html < MaxPageBytes, $"{page.Url}: {html} bytes of HTML");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, $"{++_shot:00}-{name}.png"), FullPage = true });
     }
 
     public async ValueTask DisposeAsync()
     {
-        _socket.Dispose();
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        try { Directory.Delete(_profile, recursive: true); } catch (IOException) { }
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
     }
-
-    [GeneratedRegex(@"ws://[^:]+:(\d+)/")]
-    private static partial Regex DevToolsPort();
 }

@@ -22,11 +22,14 @@ internal sealed class Server : IAsyncDisposable
     public IReadOnlyCollection<string> Output => _output;
 
     /// <param name="store">Where the data is: <c>--db PATH</c> or <c>--postgres CONN</c>; a fresh SQLite file when empty.</param>
-    public static async Task<Server> StartAsync(params string[] store)
+    /// <remarks>Tests start from the PM Office's circular alone (<c>--demo circular</c>), unless they ask for the story.</remarks>
+    public static Task<Server> StartAsync(params string[] store) => StartAsync(story: false, store);
+
+    public static async Task<Server> StartAsync(bool story, params string[] store)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "saraban.dll"), "serve", "--urls", $"http://127.0.0.1:{port}" }
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "saraban.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--demo", story ? "story" : "circular" }
                      .Concat(store.Length > 0 ? store : ["--db", Saraban.TempDb()]))
             psi.ArgumentList.Add(a);
         psi.Environment.Remove("SARABAN_POSTGRES");

@@ -3,7 +3,6 @@ using Saraban.Web.Serving;
 using Saraban.Workflow;
 using Saraban.Workflow.Access;
 using Saraban.Workflow.EventStore;
-using static Saraban.Web.Pages.Html;
 
 namespace Saraban.Web.Accounts;
 
@@ -48,10 +47,13 @@ internal static class AdminApi
             await s.Access.ChangePasswordAsync(user.Id, body.New ?? "", new EventMetadata(user.Id, user.OrganizationId, Guid.CreateVersion7(), null), ct);
             return Results.NoContent();
         }).RequireRateLimiting(SignIn.LoginLimit);
-        app.MapGet("/admin", async (HttpContext http, Services s, CancellationToken ct) =>
+        app.MapGet("/admin", async (HttpContext http, Services s, Workflow.Routing.RoutingCatalog catalog, CancellationToken ct) =>
         {
             var admin = await AdminAsync(http, s, ct);
-            return Html.Page(http, $"ผู้ใช้และการมอบอำนาจ — {admin.Organization.Name}", admin.User, Page(http, Staff(admin, s)));
+            var routing = catalog.Assignments.For(admin.Organization) is { } name ? catalog.Latest(name) : null;
+            IReadOnlyList<string> routings = routing is null ? [] :
+                [$"{routing.Title} ({routing.Name} ฉบับ {Show.N(routing.Version)}): {string.Join(" → ", routing.Steps.Select(st => Letters.RegistersApi.StepName(st.Name)))}"];
+            return PageResults.Page<AdminPage>(new { User = admin.User, Office = admin.Organization, Staff = Staff(admin, s), Routings = routings });
         });
         app.MapPost("/admin/delegations", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
         {
@@ -85,24 +87,10 @@ internal static class AdminApi
 
     private static EventMetadata Meta(Actor admin) => new(admin.User.Id, admin.Organization.Id, Guid.CreateVersion7(), null);
 
-    public sealed record StaffMember(string UserId, string FullName, string Position, IReadOnlyList<Role> Roles, IReadOnlyList<Delegation> Delegations);
-
     private static IReadOnlyList<StaffMember> Staff(Actor admin, Services s) =>
         s.Access.Current.Users.Where(u => u.OrganizationId == admin.Organization.Id).OrderBy(u => u.Id, StringComparer.Ordinal)
             .Select(u => new StaffMember(u.Id, u.FullName, u.Position, u.Roles.Order().ToList(), s.Access.Current.DelegationsOf(u.Id).ToList())).ToList();
-
-    private static string Page(HttpContext http, IReadOnlyList<StaffMember> staff) =>
-        "<table><tr><th>ผู้ใช้</th><th>ชื่อ</th><th>ตำแหน่ง</th><th>บทบาท</th><th>การมอบอำนาจ</th></tr>"
-        + string.Concat(staff.Select(m => $"<tr><td>{E(m.UserId)}</td><td>{E(m.FullName)}</td><td>{E(m.Position)}</td>"
-            + $"<td>{E(string.Join(", ", m.Roles.Select(r => r.ThaiName())))}</td><td>"
-            + string.Concat(m.Delegations.Select(d => $"{(d.Kind == DelegationKind.ActingFor ? "ปฏิบัติราชการแทน" : "รักษาราชการแทน")} {E(Time(d.ValidFrom))} – {E(Time(d.ValidUntil))}"
-                + (d.Revoked ? " (ยกเลิกแล้ว)" : Form(http, $"/admin/delegations/{d.Id}/revoke", "<button type=\"submit\">ยกเลิก</button>", "inline"))))
-            + "</td></tr>")) + "</table><h2>มอบอำนาจ</h2>"
-        + Form(http, "/admin/delegations", $"""
-            <label>รองหัวหน้า <select name="deputyUserId">{string.Concat(staff.Where(m => m.Roles.Contains(Role.Deputy)).Select(m => $"<option value=\"{E(m.UserId)}\">{E(m.FullName)}</option>"))}</select></label>
-            <label>แบบ <select name="kind"><option value="ActingFor">ปฏิบัติราชการแทน</option><option value="ActingIn">รักษาราชการแทน</option></select></label>
-            <label>ตั้งแต่วันที่ <input type="date" name="validFrom" required></label>
-            <label>ถึงวันที่ <input type="date" name="validUntil" required></label>
-            <button type="submit">มอบอำนาจ</button>
-            """);
 }
+
+/// <summary>One of an office's staff as its admin sees them.</summary>
+public sealed record StaffMember(string UserId, string FullName, string Position, IReadOnlyList<Role> Roles, IReadOnlyList<Delegation> Delegations);

@@ -21,6 +21,7 @@ internal static class SignIn
 
     public static void AddServices(IServiceCollection services)
     {
+        services.AddSingleton(new SignInGuard(TimeProvider.System));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "saraban";
@@ -49,7 +50,9 @@ internal static class SignIn
     {
         if (!c.Request.Path.StartsWithSegments("/api"))
         {
-            c.Response.Redirect(c.RedirectUri);
+            // A cookie that no longer opens the door: the session ran out (or was signed out elsewhere).
+            var expired = status == StatusCodes.Status401Unauthorized && c.Request.Cookies.ContainsKey("saraban");
+            c.Response.Redirect(expired ? c.RedirectUri + "&expired=1" : c.RedirectUri);
             return Task.CompletedTask;
         }
         c.Response.StatusCode = status;
@@ -58,15 +61,27 @@ internal static class SignIn
 
     public sealed record Credentials(string UserId, string Password);
 
+    private const string Locked = "บัญชีนี้ถูกระงับการเข้าสู่ระบบชั่วคราว ๑๕ นาที เพราะใส่รหัสผ่านผิดหลายครั้ง โปรดลองใหม่ภายหลัง หรือติดต่อผู้ดูแลระบบของหน่วยงาน";
+
     public static void Map(WebApplication app)
     {
-        app.MapGet("/login", (HttpContext http, string? returnUrl, string? failed) =>
-            Html.Page(http, "เข้าสู่ระบบ", null, LoginForm(http, returnUrl, failed is not null))).AllowAnonymous();
+        app.MapGet("/login", (HttpContext http, string? returnUrl, string? failed, string? locked, string? expired) =>
+            PageResults.Page<LoginPage>(new
+            {
+                ReturnUrl = returnUrl ?? "/", Failed = failed is not null,
+                Message = locked is not null ? Locked : expired is not null ? "หมดเวลาการใช้งาน (เซสชันหมดอายุ) โปรดเข้าสู่ระบบใหม่ แล้วทำรายการอีกครั้ง" : null,
+            })).AllowAnonymous();
 
-        app.MapPost("/login", async (HttpContext http, [FromForm] string userId, [FromForm] string password, [FromForm] string? returnUrl, AccessService access) =>
+        app.MapPost("/login", async (HttpContext http, [FromForm] string userId, [FromForm] string password, [FromForm] string? returnUrl, AccessService access, SignInGuard guard) =>
         {
+            var back = Uri.EscapeDataString(returnUrl ?? "/");
+            if (guard.LockedUntil(userId ?? "") is not null) return Results.Redirect($"/login?locked=1&returnUrl={back}");
             if (await CheckAsync(access, userId, password) is not { } user)
-                return Results.Redirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+            {
+                guard.Failed(userId ?? "");
+                return Results.Redirect(guard.LockedUntil(userId ?? "") is null ? $"/login?failed=1&returnUrl={back}" : $"/login?locked=1&returnUrl={back}");
+            }
+            guard.Succeeded(user.Id);
             await SignInAsync(http, user);
             return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
         }).AllowAnonymous().RequireRateLimiting(LoginLimit);
@@ -77,10 +92,19 @@ internal static class SignIn
             return Results.Redirect("/login");
         });
 
-        app.MapPost("/api/login", async (HttpContext http, Credentials body, AccessService access) =>
+        app.MapPost("/api/login", async (HttpContext http, Credentials body, AccessService access, SignInGuard guard) =>
         {
+            if (guard.LockedUntil(body.UserId ?? "") is { } until)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: 429, title: Locked + " (this account is locked for a while after repeated wrong passwords).");
+            }
             if (await CheckAsync(access, body.UserId, body.Password) is not { } user)
+            {
+                guard.Failed(body.UserId ?? "");
                 return Results.Problem(statusCode: 401, title: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (wrong user or password).");
+            }
+            guard.Succeeded(user.Id);
             await SignInAsync(http, user);
             return Results.Ok(Me(user, access));
         }).AllowAnonymous().RequireRateLimiting(LoginLimit);
@@ -104,18 +128,6 @@ internal static class SignIn
 
     private static Task SignInAsync(HttpContext http, UserAccount user) =>
         http.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id)], CookieAuthenticationDefaults.AuthenticationScheme)));
-
-    private static string LoginForm(HttpContext http, string? returnUrl, bool failed) => $"""
-        {(failed ? "<p class=\"error\">ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</p>" : "")}
-        <form method="post" action="/login" class="card">
-          {Html.Antiforgery(http)}
-          <input type="hidden" name="returnUrl" value="{Html.E(returnUrl ?? "/")}">
-          <label>ชื่อผู้ใช้ <input name="userId" autocomplete="username" required autofocus></label>
-          <label>รหัสผ่าน <input name="password" type="password" autocomplete="current-password" required></label>
-          <button type="submit">เข้าสู่ระบบ</button>
-        </form>
-        <p class="muted">บัญชีทดลองพิมพ์ไว้เมื่อเริ่ม <code>./saraban serve</code> (รหัสผ่าน saraban-demo)</p>
-        """;
 }
 
 /// <summary>The signed-in user as the access log knows them now.</summary>

@@ -1,9 +1,7 @@
 using Saraban.Web.Letters;
-using Saraban.Web.Pages;
 using Saraban.Web.Serving;
 using Saraban.Workflow.Actions;
 using Saraban.Workflow.Thai;
-using static Saraban.Web.Pages.Html;
 
 namespace Saraban.Web.Actions;
 
@@ -37,12 +35,4 @@ internal static class RemindersApi
                : $"{officeName} ยังไม่ได้ดำเนินการ \"{n.Title}\" ซึ่งกำหนดภายใน {ThaiDate.FormatFull(n.Due)}"
         : n.DaysBefore is 0 or null ? $"ครบกำหนดวันนี้: {n.Title}"
         : $"เหลือเวลาอีก {ThaiDigits.Format(n.DaysBefore.Value)} วัน (กำหนด {ThaiDate.FormatFull(n.Due)}): {n.Title}";
-
-    /// <summary>The home page's section; nothing when the office has no notice.</summary>
-    public static string Section(IReadOnlyList<ReminderItem> items) => items.Count == 0 ? "" :
-        "<h2>การแจ้งเตือน</h2><table><tr><th>เรื่อง</th><th>ตามหนังสือ</th><th>แจ้งเมื่อ</th></tr>" +
-        string.Concat(items.Select(i => $"""
-            <tr class="reminder"><td class="{(i.Kind == ReminderView.Overdue ? "urgent" : "")}"><a href="/letters/in/{E(i.IncomingStreamId)}">{E(i.Text)}</a></td>
-            <td>{E(i.DocumentNumber)}</td><td>{E(Html.Time(i.At))}</td></tr>
-            """)) + "</table>";
 }

@@ -51,8 +51,6 @@ internal static class IncomingApi
 
     private static string User(HttpContext http, Services s) => CurrentUser.Get(http, s.Access).Id;
 
-    public sealed record IncomingView(string StreamId, IncomingLetter Letter, string? WaitingStep, DateTimeOffset? DueAt, bool Overdue);
-
     public static async Task<IncomingView> ViewAsync(string stream, UserAccount user, Services s, CancellationToken ct)
     {
         var letter = await s.Letters.ReadIncomingAsync(user.Id, stream, ct);
@@ -75,3 +73,6 @@ internal static class IncomingApi
         return await s.Letters.ForwardAsync(userId, stream, request.Content(received.Content), request.Addressees(s.Directory.Current), body.ActionDue, ct);
     }
 }
+
+/// <summary>A received letter with the step its routing waits at.</summary>
+public sealed record IncomingView(string StreamId, IncomingLetter Letter, string? WaitingStep, DateTimeOffset? DueAt, bool Overdue);

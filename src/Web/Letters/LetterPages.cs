@@ -4,6 +4,7 @@ using Saraban.Web.Serving;
 using Saraban.Workflow;
 using Saraban.Workflow.Letters;
 using Saraban.Workflow.Registers;
+using Saraban.Workflow.EventStore;
 
 namespace Saraban.Web.Letters;
 
@@ -15,38 +16,26 @@ internal static class LetterPages
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", async (HttpContext http, Services s, CancellationToken ct) =>
-        {
-            var user = RegistersApi.Reader(http, s);
-            var unregistered = (await RegistersApi.IncomingAsync(user, s.Views, null, ct)).Where(e => e.Status == IncomingStatus.Arrived).ToList();
-            return Html.Page(http, "งานของฉัน", user, RegisterPages.Home(await RegistersApi.InboxAsync(user, s.Views, ct), unregistered, user)
-                + Actions.RemindersApi.Section(await Actions.RemindersApi.ForOfficeAsync(user.OrganizationId, s, ct)));
-        });
-        app.MapGet("/registers/incoming", async (HttpContext http, Services s, CancellationToken ct) =>
-        {
-            var user = RegistersApi.Reader(http, s);
-            var query = RegistersApi.Query(http.Request.Query);
-            return Html.Page(http, $"ทะเบียนหนังสือรับ — {s.Views.Directory.Get(user.OrganizationId).Name}", user,
-                RegisterPages.SearchForm("/registers/incoming", query, sender: true) + "<p><a href=\"/registers/incoming.csv\">ดาวน์โหลด (CSV)</a></p>"
-                + RegisterPages.IncomingTable(await RegistersApi.IncomingAsync(user, s.Views, query, ct)));
-        });
-        app.MapGet("/registers/outgoing", async (HttpContext http, Services s, CancellationToken ct) =>
-        {
-            var user = RegistersApi.Reader(http, s);
-            var query = RegistersApi.Query(http.Request.Query);
-            return Html.Page(http, $"ทะเบียนหนังสือส่ง — {s.Views.Directory.Get(user.OrganizationId).Name}", user,
-                RegisterPages.SearchForm("/registers/outgoing", query, sender: false) + "<p><a href=\"/registers/outgoing.csv\">ดาวน์โหลด (CSV)</a></p>"
-                + RegisterPages.OutgoingTable(await RegistersApi.OutgoingAsync(user, s.Views, query, ct)));
-        });
-
-        app.MapGet("/letters/in/{stream}", async (string stream, HttpContext http, Services s, CancellationToken ct) =>
+        app.MapGet("/letters/in/{stream}", async (string stream, HttpContext http, Services s, IEventStore store, CancellationToken ct) =>
         {
             var user = CurrentUser.Get(http, s.Access);
             var view = await IncomingApi.ViewAsync(stream, user, s, ct);
             var chain = await s.Views.Registers.ChainOfAsync(stream, ct);
-            return Html.Page(http, view.Letter.Arrival!.Content.Subject, user, IncomingPage.Render(http, view, user, chain));
+            var directory = s.Views.Directory;
+            var office = directory.Get(view.Letter.Arrival!.OrganizationId);
+            var sender = view.Letter.Arrival.FromOrganizationId is { } from ? directory.FindAsOf(from, DateTimeOffset.UtcNow) : null;
+            return PageResults.Page<IncomingLetterPage>(new
+            {
+                View = view, User = user, Office = office.Name, Chain = chain,
+                History = await LetterHistory.ReadAsync(store, s.Access, stream, ct),
+                Preview = s.Printing.Layout(view.Letter.Arrival, sender, stream),
+                MinuteSuggestion = $"เรียน {office.HeadTitle}\n    เพื่อโปรดพิจารณา",
+                ForwardChoices = AddresseeChoices.For(directory, office),
+                ForwardChosen = DraftRequest.DefaultForwardGroups(office),
+            });
         });
-        MapAct(app, "/letters/in/{stream}/register", (u, st, f, s, ct) => s.Letters.RegisterAsync(u, st, FormFields.Time(f["receivedAt"]) ?? DateTimeOffset.UtcNow, ct));
+        MapAct(app, "/letters/in/{stream}/register", (u, st, f, s, ct) =>
+            s.Letters.RegisterAsync(u, st, FormFields.Time(f["receivedAt"]) ?? FormFields.DayAndTime(f["receivedDay"], f["receivedTime"]) ?? DateTimeOffset.UtcNow, ct));
         MapAct(app, "/letters/in/{stream}/minute", (u, st, f, s, ct) => s.Letters.WriteMinuteAsync(u, st, f["text"].ToString(), ct));
         MapAct(app, "/letters/in/{stream}/decision", (u, st, f, s, ct) =>
             s.Letters.DecideAsync(u, st, Enum.TryParse<Decision>(f["decision"], out var d) ? d : throw new DomainException("ไม่รู้จักคำสั่งการนี้ (unknown decision)."), f["note"].ToString(), ct));
@@ -59,11 +48,16 @@ internal static class LetterPages
             return Results.Redirect($"/letters/out/{id}");
         });
 
-        app.MapGet("/letters/out/{id}", async (string id, HttpContext http, Services s, CancellationToken ct) =>
+        app.MapGet("/letters/out/{id}", async (string id, HttpContext http, Services s, IEventStore store, CancellationToken ct) =>
         {
             var user = CurrentUser.Get(http, s.Access);
             var letter = await OutgoingApi.ReadAsync(id, http, s, ct);
-            return Html.Page(http, letter.Content!.Subject, user, OutgoingPage.Render(http, letter, user, await s.Views.Registers.TreeBelowAsync(id, ct)));
+            return PageResults.Page<OutgoingLetterPage>(new
+            {
+                L = letter, User = user, Tree = await s.Views.Registers.TreeBelowAsync(id, ct), Directory = s.Views.Directory,
+                Preview = s.Printing.Layout(letter, s.Views.Directory.Get(letter.OrganizationId!)),
+                History = await LetterHistory.ReadAsync(store, s.Access, OutgoingLetter.StreamId(id), ct),
+            });
         });
         app.MapPost("/letters/out/{id}/sign", async (string id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
         {
@@ -76,18 +70,29 @@ internal static class LetterPages
             return Results.Redirect($"/letters/out/{id}");
         });
 
-        app.MapGet("/letters/paper", (HttpContext http, Services s) => Html.Page(http, "ลงทะเบียนรับหนังสือกระดาษ", CurrentUser.Get(http, s.Access), EntryForms.Paper(http)));
+        app.MapGet("/letters/paper", (HttpContext http, Services s) => PageResults.Page<PaperFormPage>(new { User = CurrentUser.Get(http, s.Access) }));
         app.MapPost("/letters/paper", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
         {
             var user = CurrentUser.Get(http, s.Access);
             var request = new PaperApi.PaperRequest(f["senderName"], f["documentNumber"], FormFields.Date(f["date"]), f["subject"], LetterKind.ExternalLetter,
                 Enum.TryParse<Urgency>(f["urgency"], out var u) ? u : Urgency.None, Enum.TryParse<Secrecy>(f["secrecy"], out var x) ? x : Secrecy.None,
-                f["addresseeLine"], FormFields.Date(f["actionDue"]), FormFields.Time(f["receivedAt"]), f["entryKey"], null, null);
+                f["addresseeLine"], FormFields.Date(f["actionDue"]), FormFields.Time(f["receivedAt"]) ?? FormFields.DayAndTime(f["receivedDay"], f["receivedTime"]), f["entryKey"], null, null);
             var (stream, _) = await PaperApi.RegisterAsync(request, user, s, ct);
             return Results.Redirect($"/letters/in/{stream}");
         });
 
-        app.MapGet("/letters/new", (HttpContext http, Services s) => Html.Page(http, "ร่างหนังสือ", CurrentUser.Get(http, s.Access), EntryForms.Draft(http)));
+        app.MapGet("/letters/new", (string? kind, HttpContext http, Services s) =>
+        {
+            var user = CurrentUser.Get(http, s.Access);
+            var office = s.Views.Directory.Get(user.OrganizationId);
+            var k = Enum.TryParse<LetterKind>(kind, out var parsed) && Enum.IsDefined(parsed) ? parsed : LetterKind.Circular;
+            return PageResults.Page<DraftFormPage>(new
+            {
+                User = user, Office = office.Name, Kind = k, Choices = AddresseeChoices.For(s.Views.Directory, office),
+                AddresseeLine = office.Type is Workflow.Directory.OrganizationType.PmOffice or Workflow.Directory.OrganizationType.Unit
+                    ? "ผู้ว่าราชการจังหวัด ทุกจังหวัด" : DraftRequest.DefaultAddresseeLine(office),
+            });
+        });
         app.MapPost("/letters/new", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
         {
             var user = CurrentUser.Get(http, s.Access);

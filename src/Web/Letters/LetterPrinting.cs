@@ -1,5 +1,6 @@
 using Saraban.Documents.Reading;
 using Saraban.Documents.Rendering;
+using Saraban.Documents.Rendering.Layout;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.Letters;
 using Saraban.Workflow.Thai;
@@ -57,6 +58,56 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
     public static string ContentKey(OutgoingLetter letter, Organization sender) =>
         Documents.Rendering.Qr.VerificationCode.ContentKey(Document(letter, sender));
 
+    /// <summary>
+    /// The letter laid out as it prints, for the page's preview; the same layout the PDF draws. A
+    /// letter's version fixes what it prints, so recent layouts are kept (laying out with Thai line
+    /// breaking cost most of a letter page's time).
+    /// </summary>
+    public LaidOutLetter Layout(OutgoingLetter letter, Organization sender) =>
+        _layouts.Get($"out:{letter.Id}:{letter.Version}:{sender.Name}:{sender.Address}:{(letter.Dispatch is null ? BangkokTime.DateOf(DateTimeOffset.UtcNow) : default)}", () => renderer.Layout(Document(letter, sender)))!;
+
+    private readonly RecentLayouts _layouts = new();
+
+    /// <summary>
+    /// A received letter laid out from what arrived (number, date, sender, text, signer), for the
+    /// receiving office's preview; null when too little came to print (a paper letter has no text).
+    /// </summary>
+    public LaidOutLetter? Layout(LetterArrived a, Organization? sender, string streamId) =>
+        _layouts.Get($"in:{streamId}", () => Layout(a, sender));
+
+    private LaidOutLetter? Layout(LetterArrived a, Organization? sender)
+    {
+        var c = a.Content;
+        if (c.Body.Count == 0) return null;
+        var fields = new LetterFields
+        {
+            Kind = c.Kind.ToString(),
+            Urgency = LetterContent.ThaiName(c.Urgency) is { Length: > 0 } u ? u : null,
+            Secrecy = Workflow.Registers.RegisterNames.Thai(c.Secrecy) is { Length: > 0 } x ? x : null,
+            DocumentNumber = new LetterNumber(sender?.LetterPrefix ?? "", c.Kind == LetterKind.Circular, 0, a.DocumentNumber),
+            Date = a.Date,
+            Subject = c.Subject,
+            Addressee = c.AddresseeLine,
+            References = c.References.Select(r => new CitedLetter(r.DocumentNumber, r.Date)).ToList(),
+            Enclosures = c.EnclosedLetters.Select(e => $"สำเนาหนังสือ{e.From}{(e.From is null ? "" : " ")}{e.DocumentNumber} ลงวันที่ {ThaiDate.FormatFull(e.Date)}")
+                .Concat(c.Enclosures).ToList(),
+            Sender = a.SenderName,
+            Signer = new Signer(a.SignerName ?? "", a.SignerPositionLines.FirstOrDefault() ?? "", a.SignerPositionLines.Skip(1).FirstOrDefault()),
+            Deadline = a.ActionDue,
+            OwningUnit = string.IsNullOrWhiteSpace(c.OwningUnit) ? null
+                : new OwningUnit(c.OwningUnit, string.IsNullOrWhiteSpace(c.Contacts) ? null : c.Contacts.Replace("โทร.", "").Trim(), null, null, []),
+            Body = c.Body,
+        };
+        try
+        {
+            return renderer.Layout(new LetterDocument(fields, sender?.Address ?? ""));
+        }
+        catch (RenderingException)
+        {
+            return null;
+        }
+    }
+
     public byte[] Pdf(OutgoingLetter letter, Organization sender)
     {
         using var output = new MemoryStream();
@@ -69,5 +120,19 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
         using var output = new MemoryStream();
         renderer.WriteDocx(Document(letter, sender), output);
         return output.ToArray();
+    }
+}
+
+/// <summary>The layouts of the letters read lately, at most <see cref="Max"/>; all dropped when full.</summary>
+internal sealed class RecentLayouts
+{
+    public const int Max = 2000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LaidOutLetter?> _recent = new(StringComparer.Ordinal);
+
+    public LaidOutLetter? Get(string key, Func<LaidOutLetter?> layout)
+    {
+        if (_recent.TryGetValue(key, out var laid)) return laid;
+        if (_recent.Count >= Max) _recent.Clear();
+        return _recent[key] = layout();
     }
 }

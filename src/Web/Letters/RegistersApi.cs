@@ -50,8 +50,6 @@ internal static class RegistersApi
 
     private static IncomingEntry Masked(UserAccount user, IncomingEntry e) => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = Classified };
 
-    public sealed record InboxItem(RoutingTask Task, IncomingEntry? Letter, string Step);
-
     /// <summary>The steps waiting for one of the user's roles in their office, soonest due first.</summary>
     public static async Task<IReadOnlyList<InboxItem>> InboxAsync(UserAccount user, ReadModels views, CancellationToken ct)
     {
@@ -74,3 +72,6 @@ internal static class RegistersApi
         _ => step,
     };
 }
+
+/// <summary>A step waiting in the user's inbox, with the register line of its letter and the step's Thai name.</summary>
+public sealed record InboxItem(RoutingTask Task, IncomingEntry? Letter, string Step);

@@ -4,7 +4,6 @@ using Saraban.Web.Serving;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.Letters;
 using Saraban.Workflow.Thai;
-using static Saraban.Web.Pages.Html;
 
 namespace Saraban.Web.Letters;
 
@@ -27,23 +26,8 @@ internal static class VerificationPage
                 ? await FindAsync(directory, views, s, sender, circular, running, key, ct)
                 : null;
             if (found is not { } f)
-                return Html.Page(http, "ตรวจสอบหนังสือ", null, """
-                    <p class="error">ไม่พบหนังสือที่ตรงกับรหัสนี้</p>
-                    <p>หนังสือที่ถืออยู่อาจถูกแก้ไขหลังลงนาม หรือไม่ได้ออกจากระบบนี้ โปรดสอบถามหน่วยงานผู้ส่ง</p>
-                    """, StatusCodes.Status404NotFound);
-            var (letter, office) = f;
-            var d = letter.Dispatch!;
-            return Html.Page(http, "ตรวจสอบหนังสือ", null, $"""
-                <p><strong>✓ หนังสือฉบับนี้ออกจากระบบสารบรรณอิเล็กทรอนิกส์ และตรงกับฉบับที่ลงนามไว้</strong></p>
-                <table>
-                <tr><th>ที่</th><td>{E(d.DocumentNumber)}</td></tr>
-                <tr><th>ลงวันที่</th><td>{E(Date(d.Date))}</td></tr>
-                <tr><th>จาก</th><td>{E(office.Name)}</td></tr>
-                <tr><th>เรื่อง</th><td>{E(letter.Content!.Secrecy == Secrecy.None ? letter.Content.Subject : "(หนังสือลับ)")}</td></tr>
-                <tr><th>ลงนาม</th><td>{E(letter.Signature?.SignerName)} {E(string.Join(" ", letter.Signature?.PositionLines ?? []))}</td></tr>
-                <tr><th>ส่งถึง</th><td>{E(ThaiDigits.Format(d.Addressees.Count))} หน่วยงาน</td></tr>
-                </table>
-                """);
+                return PageResults.Page<VerificationResultPage>(new { }, StatusCodes.Status404NotFound);
+            return PageResults.Page<VerificationResultPage>(new { Letter = f.Item1, OfficeName = f.Item2.Name });
         }).AllowAnonymous().RequireRateLimiting(SignIn.VerifyLimit);
 
     private static async Task<(OutgoingLetter, Organization)?> FindAsync(DirectoryView directory, ReadModels views, Services s, string sender, bool circular,

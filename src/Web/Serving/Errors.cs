@@ -19,9 +19,15 @@ internal static class Errors
         }
         catch (Exception ex) when (StatusOf(ex) is { } status && !http.Response.HasStarted)
         {
-            var message = ex is WrongExpectedVersionException
-                ? "มีผู้อื่นทำรายการกับหนังสือนี้ไปก่อนแล้ว โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง (someone else acted on this letter first; reload and try again)."
-                : ex.Message;
+            var message = ex switch
+            {
+                WrongExpectedVersionException => "มีผู้อื่นทำรายการกับหนังสือนี้ไปก่อนแล้ว โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง (someone else acted on this letter first; reload and try again).",
+                // A form without its antiforgery token, or with another's: forged, or its page outlived the key.
+                BadHttpRequestException b when b.Message.Contains("antiforgery", StringComparison.OrdinalIgnoreCase) || b.InnerException is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException =>
+                    "แบบฟอร์มนี้ไม่ได้มาจากหน้าของระบบ หรือหมดอายุแล้ว ระบบไม่ได้บันทึกสิ่งใด โปรดเปิดหน้าเดิมใหม่แล้วลองอีกครั้ง (the form's antiforgery token is missing or invalid).",
+                BadHttpRequestException => "คำขอไม่ถูกต้อง ระบบไม่ได้บันทึกสิ่งใด (bad request).",
+                _ => ex.Message,
+            };
             http.Response.Clear();
             if (http.Request.Path.StartsWithSegments("/api"))
             {
@@ -30,12 +36,16 @@ internal static class Errors
             }
             var back = http.Request.Headers.Referer.FirstOrDefault() is { Length: > 0 } r && Uri.TryCreate(r, UriKind.Absolute, out var u) && u.Host == http.Request.Host.Host
                 ? u.PathAndQuery : "/";
-            await Html.Page(http, Title(status), null, $"<p class=\"error\">{Html.E(message)}</p><p><a href=\"{Html.E(back)}\">กลับ</a></p>", status).ExecuteAsync(http);
+            // The menu stays for a signed-in user, so the way on is not only "back".
+            var user = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+                ? http.RequestServices.GetRequiredService<AccessService>().Current.FindUser(id) : null;
+            await PageResults.Page<ErrorPage>(new { Title = Title(status), Message = message, Back = back, User = user }, status).ExecuteAsync(http);
         }
     });
 
     private static int? StatusOf(Exception ex) => ex switch
     {
+        BadHttpRequestException { StatusCode: 400 } => StatusCodes.Status400BadRequest,
         AccessDeniedException => StatusCodes.Status403Forbidden,
         NotFoundException => StatusCodes.Status404NotFound,
         WrongExpectedVersionException => StatusCodes.Status409Conflict,

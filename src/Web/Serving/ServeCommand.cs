@@ -40,6 +40,8 @@ public static class ServeCommand
                                  SMTP server (env SARABAN_SMTP_HOST); without it reminders are not mailed
           --smtp-port N          its port (default 25; env SARABAN_SMTP_PORT)
           --smtp-from ADDRESS    the sender of reminder mails (default saraban@localhost; env SARABAN_SMTP_FROM)
+          --demo story|circular  on a new database: the demo chain part-way, work for every demo user
+                                 (default), or only the PM Office's circular sent to the provinces
         Routings are read from SARABAN_WORKFLOWS, else ./workflows; a broken file stops the start
         with its file and line.
         {StoreArguments.Help}
@@ -54,6 +56,12 @@ public static class ServeCommand
         var reminderSeconds = args.GetInt("reminder-seconds", 60, max: 86_400);
         var publicUrl = args.Get("public-url") ?? urls.Split(';')[0];
         var smtp = ReminderSetup.Smtp(args);
+        var demoStory = (args.Get("demo") ?? "story") switch
+        {
+            "story" => true,
+            "circular" => false,
+            var other => throw new UsageException($"--demo takes story or circular, not '{other}'"),
+        };
         args.RejectUnknown();
 
         // SQLite's calls block their thread (its async API is synchronous), and Delivery runs 32 of
@@ -84,6 +92,11 @@ public static class ServeCommand
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new SharedKeyRing(store, types)));
         builder.Services.AddAntiforgery();
+        builder.Services.AddRazorComponents();
+        // A request that cannot be bound (a form without its antiforgery token, unreadable JSON) reaches Errors, which answers it in Thai.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Thai stays Thai in the pages (the default encoder writes every Thai letter as &#x…;); what must be escaped still is.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
         SignIn.AddServices(builder.Services);
         builder.Services.AddSingleton(store);
@@ -95,11 +108,15 @@ public static class ServeCommand
         var engine = new RoutingEngine(store, types, catalog, access, TimeProvider.System);
         builder.Services.AddSingleton(engine);
         var routing = new LetterRouting(store, types, catalog, access);
-        builder.Services.AddSingleton(new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory));
+        var delivery = new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory);
+        builder.Services.AddSingleton(delivery);
         var verificationBase = publicUrl.TrimEnd('/') + "/V";
         var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = verificationBase });
         var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
         await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
+        if (demoStory)
+            await DemoStory.EnsureAsync(letters, at => new Correspondence(store, types, directory, access, new NumberIssuer(store, types), new FixedClock(at), routing),
+                async () => await delivery.CatchUpAsync(), access, CancellationToken.None);
         var views = await SarabanViews.OpenAsync(store, types, directory, catalog);
         builder.Services.AddSingleton(new Services(letters,
             access, directory, engine,
@@ -118,6 +135,7 @@ public static class ServeCommand
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         await using var app = builder.Build();
         app.UseExceptionHandler();
+        Pages.WebAssets.Use(app);
         app.UseStatusCodePages();
         Errors.Use(app);
         app.UseAuthentication();
@@ -132,7 +150,7 @@ public static class ServeCommand
         app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json: the API's description, for other systems to build against
         IntakeEndpoint.Map(app);
         app.MapGet("/status", async (IEventStore s, CancellationToken ct) =>
-            Results.Content(await HomePage.RenderAsync(s, ct), "text/html; charset=utf-8")).AllowAnonymous();
+            Pages.PageResults.Page<StatusPage>(new { Backend = s.Backend, Head = await s.HeadPositionAsync(ct) })).AllowAnonymous();
         SignIn.Map(app);
         IncomingApi.Map(app);
         OutgoingApi.Map(app);
@@ -143,6 +161,8 @@ public static class ServeCommand
         AdminApi.Map(app);
         VerificationPage.Map(app);
         LetterPages.Map(app);
+        Inbox.InboxPages.Map(app);
+        Registers.RegisterPages.Map(app);
         RegisterExport.Map(app);
         TrackingPages.Map(app);
         RemindersApi.Map(app);
@@ -158,5 +178,11 @@ public static class ServeCommand
         Console.WriteLine($"Demo accounts (password for all: {DemoData.Password}); change them before real use:");
         foreach (var u in users)
             Console.WriteLine($"  {u.Id,-20} {string.Join(",", u.Roles.Select(r => r.ToString().ToLowerInvariant())),-8} {directory.Get(u.OrganizationId).Name} — {u.Position}");
+    }
+
+    /// <summary>The clock of the demo story's earlier acts.</summary>
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }

@@ -6,11 +6,11 @@ using Saraban.Workflow.Tracking;
 namespace Saraban.Web.Tracking;
 
 /// <summary>One local office's standing with a circular, as the tracker lists it.</summary>
-internal sealed record LocalStanding(string OrganizationId, string Name, string? DistrictName, bool Delivered, bool Registered, bool Acted,
+public sealed record LocalStanding(string OrganizationId, string Name, string? DistrictName, bool Delivered, bool Registered, bool Acted,
     DateTimeOffset? RegisteredAt, DateTimeOffset? ActedAt);
 
 /// <summary>A province's or district's local offices, counted.</summary>
-internal sealed record AreaRow(string OrganizationId, string Name, int Locals, int Delivered, int Registered, int Acted);
+public sealed record AreaRow(string OrganizationId, string Name, int Locals, int Delivered, int Registered, int Acted);
 
 /// <summary>
 /// What the tracker answers for one circular within the user's reach: central offices (the PM
@@ -18,13 +18,13 @@ internal sealed record AreaRow(string OrganizationId, string Name, int Locals, i
 /// local offices expected come from the directory, so one the circular never reached shows as
 /// not yet delivered rather than missing.
 /// </summary>
-internal sealed record TrackingReport(string OriginLetterId, string Subject, string? DocumentNumber, string ScopeId, string ScopeName,
+public sealed record TrackingReport(string OriginLetterId, string Subject, string? DocumentNumber, string ScopeId, string ScopeName,
     IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary, IReadOnlyList<AreaRow> Areas,
     Stage Stage, IReadOnlyList<LocalStanding> NotYet, int NotYetTotal)
 {
     public const int MaxListed = 1000;
 
-    public static async Task<TrackingReport> BuildAsync(ReadModels views, UserAccount user, AccessService access, string origin, string? office, Stage stage, CancellationToken ct)
+    internal static async Task<TrackingReport> BuildAsync(ReadModels views, UserAccount user, AccessService access, string origin, string? office, Stage stage, CancellationToken ct)
     {
         access.Authorize(user.Id, Permission.Track, user.OrganizationId, DateTimeOffset.UtcNow);
         var directory = views.Directory;

@@ -1,0 +1,19 @@
+using Saraban.Web.Letters;
+using Saraban.Web.Pages;
+using Saraban.Web.Serving;
+using Saraban.Workflow.Registers;
+
+namespace Saraban.Web.Inbox;
+
+/// <summary>GET /: the signed-in user's inbox (งานของฉัน); ?filter=most|urgent|late|step:NAME narrows it.</summary>
+internal static class InboxPages
+{
+    public static void Map(WebApplication app) =>
+        app.MapGet("/", async (string? filter, HttpContext http, Services s, CancellationToken ct) =>
+        {
+            var user = RegistersApi.Reader(http, s);
+            var unregistered = (await RegistersApi.IncomingAsync(user, s.Views, null, ct)).Where(e => e.Status == IncomingStatus.Arrived).ToList();
+            var model = InboxModel.Of(await RegistersApi.InboxAsync(user, s.Views, ct), unregistered, filter);
+            return PageResults.Page<InboxPage>(new { Model = model, User = user, Office = s.Views.Directory.Get(user.OrganizationId).Name });
+        });
+}
