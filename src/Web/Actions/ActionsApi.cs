@@ -10,6 +10,10 @@ using Saraban.Workflow.Thai;
 
 namespace Saraban.Web.Actions;
 
+/// <summary>One action's compliance within a tracker's area: what the API, the page and the export show.</summary>
+public sealed record ComplianceReport(string Scope, string? Province, string? Area, DateOnly Today, IReadOnlyDictionary<string, ComplianceCounts> Groups,
+    IReadOnlyDictionary<string, (int InProgress, int Submitted, int Late)> Forms, IReadOnlyList<ActionStanding> Late, IReadOnlyList<Workflow.Tracking.Hop> Hops);
+
 /// <summary>
 /// /api/actions: what is asked of the signed-in user's office; per action, its compliance within the
 /// tracker's area (the country for the PM Office, a province, a district) as JSON, CSV or XLSX.
@@ -59,11 +63,10 @@ internal static class ActionsApi
         });
     }
 
-    private sealed record Report(string Scope, string? Province, string? Area, DateOnly Today, IReadOnlyDictionary<string, ComplianceCounts> Groups,
-        IReadOnlyDictionary<string, (int InProgress, int Submitted, int Late)> Forms, IReadOnlyList<ActionStanding> Late, IReadOnlyList<Workflow.Tracking.Hop> Hops);
+
 
     /// <summary>The tracker's area decides what they see: the PM Office and its units the country by province, a province its districts, a district its LAOs.</summary>
-    private static async Task<Report> ReportAsync(string origin, string key, HttpContext http, Services s, CancellationToken ct, int lateLimit = 500)
+    internal static async Task<ComplianceReport> ReportAsync(string origin, string key, HttpContext http, Services s, CancellationToken ct, int lateLimit = 500)
     {
         var user = TrackingApi.Tracker(http, s);
         var office = s.Views.Directory.Get(user.OrganizationId);
@@ -81,7 +84,7 @@ internal static class ActionsApi
             : await compliance.CountsAsync(origin, key, ComplianceGrouping.Area, today, province, ct);
         if (area is not null) groups = groups.Where(g => g.Key == area).ToDictionary(g => g.Key, g => g.Value);
         var late = (await compliance.LateAsync(origin, key, today, province, lateLimit, ct)).Where(a => area is null || a.AreaId == area).ToList();
-        return new Report(scope, province, area, today, groups, await compliance.FormsAsync(origin, key, ct), late,
+        return new ComplianceReport(scope, province, area, today, groups, await compliance.FormsAsync(origin, key, ct), late,
             await s.Views.Hops.SlowestAsync(origin, DateTimeOffset.UtcNow, 20, ct));
     }
 

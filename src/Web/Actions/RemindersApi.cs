@@ -5,6 +5,10 @@ using Saraban.Workflow.Thai;
 
 namespace Saraban.Web.Actions;
 
+/// <summary>A reminder or overdue notice as the inbox shows it.</summary>
+public sealed record ReminderItem(Guid NoticeId, string Kind, string ActionStreamId, string OfficeId, string OfficeName, string Title,
+        string DocumentNumber, string IncomingStreamId, DateOnly Due, int? DaysBefore, DateTimeOffset At, string Text, string? MailedTo, DateTimeOffset? MailedAt);
+
 /// <summary>The reminders and overdue notices in the signed-in user's office's inbox: the API, and the home page's section.</summary>
 internal static class RemindersApi
 {
@@ -15,8 +19,7 @@ internal static class RemindersApi
             return Results.Ok(await ForOfficeAsync(user.OrganizationId, s, ct));
         });
 
-    public sealed record ReminderItem(Guid NoticeId, string Kind, string ActionStreamId, string OfficeId, string OfficeName, string Title,
-        string DocumentNumber, string IncomingStreamId, DateOnly Due, int? DaysBefore, DateTimeOffset At, string Text, string? MailedTo, DateTimeOffset? MailedAt);
+
 
     public static async Task<IReadOnlyList<ReminderItem>> ForOfficeAsync(string officeId, Services s, CancellationToken ct)
     {

@@ -14,6 +14,11 @@ internal static class InboxPages
             var user = RegistersApi.Reader(http, s);
             var unregistered = (await RegistersApi.IncomingAsync(user, s.Views, null, ct)).Where(e => e.Status == IncomingStatus.Arrived).ToList();
             var model = InboxModel.Of(await RegistersApi.InboxAsync(user, s.Views, ct), unregistered, filter);
-            return PageResults.Page<InboxPage>(new { Model = model, User = user, Office = s.Views.Directory.Get(user.OrganizationId).Name });
+            return PageResults.Page<InboxPage>(new
+            {
+                Model = model, User = user, Office = s.Views.Directory.Get(user.OrganizationId).Name,
+                Asked = await s.Views.Compliance.OfOfficeAsync(user.OrganizationId, 20, ct),
+                Reminders = await Actions.RemindersApi.ForOfficeAsync(user.OrganizationId, s, ct),
+            });
         });
 }

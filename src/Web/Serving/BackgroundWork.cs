@@ -27,13 +27,19 @@ internal abstract class Polling(TimeSpan every, ILogger log) : BackgroundService
     }
 }
 
-/// <summary>Delivers what was dispatched, continuously; after a restart it resumes from its checkpoint.</summary>
-internal sealed class DeliveryService(Delivery delivery, ILogger<DeliveryService> log) : Polling(TimeSpan.FromMilliseconds(500), log)
+/// <summary>
+/// Delivers what was dispatched, continuously, and starts each asked LAO's action (or moves its
+/// deadline) once its letter has arrived; after a restart both resume from their checkpoints.
+/// </summary>
+internal sealed class DeliveryService(Delivery delivery, Saraban.Workflow.Actions.ActionAssignment assignment, ILogger<DeliveryService> log)
+    : Polling(TimeSpan.FromMilliseconds(500), log)
 {
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
         var made = await delivery.CatchUpAsync(ct);
         if (made > 0) log.LogInformation("Delivered {Count} letters", made);
+        var assigned = await assignment.CatchUpAsync(ct);
+        if (assigned > 0) log.LogInformation("Assigned or moved {Count} requested actions", assigned);
     }
 }
 

@@ -110,6 +110,7 @@ public static class ServeCommand
         var routing = new LetterRouting(store, types, catalog, access);
         var delivery = new Delivery(store, StoreOptions.ProjectionStorageFor(store), types, routing, directory);
         builder.Services.AddSingleton(delivery);
+        builder.Services.AddSingleton(new Saraban.Workflow.Actions.ActionAssignment(store, StoreOptions.ProjectionStorageFor(store), types, directory));
         var verificationBase = publicUrl.TrimEnd('/') + "/V";
         var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = verificationBase });
         var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
@@ -121,7 +122,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(new Services(letters,
             access, directory, engine,
             new ReadModels(views, directory),
-            new LetterPrinting(renderer, verificationBase)));
+            new LetterPrinting(renderer, verificationBase)) { Desk = new Saraban.Workflow.Actions.ActionDesk(store, types, directory, access, TimeProvider.System) });
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddHostedService<ViewsDaemon>();
         ReminderSetup.AddServices(builder.Services, store, types, directory, views, smtp);
@@ -158,6 +159,7 @@ public static class ServeCommand
         RegistersApi.Map(app);
         TrackingApi.Map(app);
         Actions.ActionsApi.Map(app);
+        Actions.ActionPages.Map(app);
         AdminApi.Map(app);
         VerificationPage.Map(app);
         LetterPages.Map(app);

@@ -8,4 +8,8 @@ namespace Saraban.Web.Serving;
 
 /// <summary>What the endpoints act through, in one parameter.</summary>
 internal sealed record Services(Correspondence Letters, AccessService Access, DirectoryService Directory, RoutingEngine Routing, ReadModels Views,
-    LetterPrinting Printing);
+    LetterPrinting Printing)
+{
+    /// <summary>The LAO's side of requested actions, and the import of the assessment system's export.</summary>
+    public required Saraban.Workflow.Actions.ActionDesk Desk { get; init; }
+}

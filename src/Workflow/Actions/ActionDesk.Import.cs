@@ -118,7 +118,7 @@ public sealed partial class ActionDesk
         return header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
     }
 
-    internal static FormStatus? ParseStatus(string text) => text.Trim().ToLowerInvariant() switch
+    public static FormStatus? ParseStatus(string text) => text.Trim().ToLowerInvariant() switch
     {
         "not-started" or "not_started" or "ยังไม่เริ่ม" or "ยังไม่ดำเนินการ" => FormStatus.NotStarted,
         "in-progress" or "in_progress" or "กำลังดำเนินการ" => FormStatus.InProgress,

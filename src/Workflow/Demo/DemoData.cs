@@ -1,3 +1,4 @@
+using Saraban.Workflow.Actions;
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Directory;
 using Saraban.Workflow.EventStore;
@@ -87,6 +88,14 @@ public static class DemoData
         if (existing is null)
             await letters.DraftAsync("pmo.clerk", "pmo-ops", content, AddresseeGroup.AllProvinces.Resolve(letters.Directory).Select(o => o.Id).ToList(),
                 new DateOnly(2024, 7, 31), CircularId, ct);
+        if (existing?.Asks is null)
+        {
+            // The demo runs today, not in 2567: the same forms, due in a window around today, so LAOs find it open.
+            var today = Thai.BangkokTime.DateOf(DateTimeOffset.UtcNow);
+            await letters.RequestActionsAsync("pmo.clerk", CircularId,
+                [new(Cascade.SeedActions.Assessment, ActionKind.Submission, "ประเมินตนเองตามมาตรฐานขั้นต่ำการจัดบริการสาธารณะ", Cascade.SeedActions.AssessmentForms, [],
+                    DueRule.Window(today.AddDays(-14), today.AddDays(16)), [7, 1])], ct);
+        }
         if (existing?.Signature is null) await letters.SignAsync("pmo.head", CircularId, ct);
         await letters.DispatchAsync("pmo.clerk", CircularId, ct);
     }
