@@ -66,7 +66,8 @@ public static class ServeCommand
         var directory = new DirectoryService(store, types, documents);
         var access = new AccessService(store, types, directory, new Passwords(), documents);
         var verificationBase = publicUrl.TrimEnd('/') + "/V";
-        var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = RenderCommand.FindTemplates(), VerificationBase = verificationBase });
+        var templates = RenderCommand.FindTemplates();
+        LetterRenderer? renderer = null;
         var engine = new RoutingEngine(store, types, catalog, access, TimeProvider.System);
         var routing = new LetterRouting(store, types, catalog, access);
         var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
@@ -80,6 +81,7 @@ public static class ServeCommand
                 var demo = await DemoData.EnsureAsync(directory, access, TimeProvider.System, CancellationToken.None);
                 await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
                 var views = await SarabanViews.OpenAsync(store, types, directory, catalog);
+                renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = templates, VerificationBase = verificationBase });
                 PrintDemoUsers(demo, directory.Current);
                 Log.Information("Ready {Ms} ms after the process started: {Offices} offices, {Users} users (from snapshots at {DirectorySnapshot} and {UsersSnapshot})",
                     Math.Round((DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds), directory.Current.Count,
@@ -162,7 +164,7 @@ public static class ServeCommand
         await app.WaitForShutdownAsync();
         await views.DisposeAsync();
         await store.DisposeAsync();
-        renderer.Dispose();
+        renderer?.Dispose();
         return 0;
     }
 
