@@ -20,10 +20,11 @@ internal static class ReminderSetup
         return new SmtpSettings(host.Trim(), port, from.Trim());
     }
 
-    public static void AddServices(IServiceCollection services, IEventStore store, EventTypes types, DirectoryService directory, SarabanViews views,
+    /// <param name="views">The node's views, opened while it starts: the job runs only after (its scheduler starts behind the ready gate).</param>
+    public static void AddServices(IServiceCollection services, IEventStore store, EventTypes types, DirectoryService directory, Func<SarabanViews> views,
         SmtpSettings? smtp)
     {
-        services.AddSingleton(new ReminderRound(store, types, directory, views, smtp is null ? null : new SmtpReminderMailer(smtp), TimeProvider.System));
+        services.AddSingleton(_ => new ReminderRound(store, types, directory, views(), smtp is null ? null : new SmtpReminderMailer(smtp), TimeProvider.System));
         Serilog.Log.Information("Action reminders: {Mail}", smtp is null ? "not mailed (no --smtp-host)" : $"mailed through {smtp.Host}:{smtp.Port} from {smtp.From}");
     }
 }

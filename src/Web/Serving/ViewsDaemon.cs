@@ -6,12 +6,14 @@ namespace Saraban.Web.Serving;
 /// Keeps the stored views caught up with the log: this node applies each view whose lease it holds
 /// or can take, and waits for a nudge (a write on this node) or a short pause between rounds.
 /// </summary>
-internal sealed class ViewsDaemon(Services services, ILogger<ViewsDaemon> log) : BackgroundService
+internal sealed class ViewsDaemon(ReadyGate gate, ILogger<ViewsDaemon> log) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await gate.WaitAsync(stoppingToken)) return;
+        var services = gate.Current;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -6,11 +6,21 @@ using Saraban.Workflow.Projections;
 namespace Saraban.Workflow.Access;
 
 /// <summary>Users, roles and delegations: decisions on the current views, recorded in the <c>access</c> stream.</summary>
-public sealed partial class AccessService(IEventStore store, EventTypes types, DirectoryService directory, Passwords passwords)
+/// <param name="snapshots">Where to keep the users' snapshot (a node starts from it instead of every event); none when null.</param>
+public sealed partial class AccessService(IEventStore store, EventTypes types, DirectoryService directory, Passwords passwords, IProjectionStorage? snapshots = null)
 {
-    private readonly StreamModel<AccessView> _model = new(store, types, AccessEvents.StreamId, AccessView.Empty);
+    public const string SnapshotShape = "access.v1";
+
+    private readonly StreamModel<AccessView> _model = new(store, types, AccessEvents.StreamId, AccessView.Empty,
+        snapshots is null ? null : new StreamSnapshots<AccessView>(snapshots, SnapshotShape, v => v.SnapshotRows(), AccessView.FromSnapshot));
 
     public AccessView Current => _model.Current;
+
+    /// <summary>Stores the users' snapshot when they have moved at least <paramref name="minNewEvents"/> events past the last one.</summary>
+    public Task<bool> SaveSnapshotAsync(int minNewEvents = 1, CancellationToken ct = default) => _model.SaveSnapshotAsync(minNewEvents, ct);
+
+    /// <summary>The stream version of the snapshot the view started from or last stored (0: none).</summary>
+    public long SnapshotVersion => _model.SnapshotVersion;
 
     public Task<AccessView> RefreshAsync(CancellationToken ct = default) => _model.RefreshAsync(ct);
 

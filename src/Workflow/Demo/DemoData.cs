@@ -44,8 +44,9 @@ public static class DemoData
     public static async Task<IReadOnlyList<DemoUser>> EnsureAsync(DirectoryService directory, AccessService access, TimeProvider clock, CancellationToken ct)
     {
         var system = new EventMetadata("system", "system", Guid.CreateVersion7(), null);
+        // Two streams of thousands of events each (the nation's offices, its staff): read side by side.
+        await Task.WhenAll(Task.Run(() => directory.RefreshAsync(ct), ct), Task.Run(() => access.RefreshAsync(ct), ct));
         await directory.ImportShippedAsync(system, ct);
-        await access.RefreshAsync(ct);
         var users = Users(directory.Current);
         foreach (var u in users.Where(u => access.Current.FindUser(u.Id) is null))
             await access.RegisterUserAsync(u.Id, u.OrganizationId, u.FullName, u.Position, u.Roles, Password, system, ct);

@@ -4,11 +4,21 @@ using Saraban.Workflow.Projections;
 namespace Saraban.Workflow.Directory;
 
 /// <summary>Keeps the directory's view current with its stream, and records changes to it.</summary>
-public sealed class DirectoryService(IEventStore store, EventTypes types)
+/// <param name="snapshots">Where to keep the directory's snapshot (a node starts from it instead of every event); none when null.</param>
+public sealed class DirectoryService(IEventStore store, EventTypes types, IProjectionStorage? snapshots = null)
 {
-    private readonly StreamModel<DirectoryView> _model = new(store, types, OrganizationDirectory.StreamId, DirectoryView.Empty);
+    public const string SnapshotShape = "directory.v1";
+
+    private readonly StreamModel<DirectoryView> _model = new(store, types, OrganizationDirectory.StreamId, DirectoryView.Empty,
+        snapshots is null ? null : new StreamSnapshots<DirectoryView>(snapshots, SnapshotShape, v => v.SnapshotRows(), DirectoryView.FromSnapshot));
 
     public DirectoryView Current => _model.Current;
+
+    /// <summary>Stores the directory's snapshot when it has moved at least <paramref name="minNewEvents"/> events past the last one.</summary>
+    public Task<bool> SaveSnapshotAsync(int minNewEvents = 1, CancellationToken ct = default) => _model.SaveSnapshotAsync(minNewEvents, ct);
+
+    /// <summary>The stream version of the snapshot the view started from or last stored (0: none).</summary>
+    public long SnapshotVersion => _model.SnapshotVersion;
 
     /// <summary>Applies what other nodes recorded since this view was built.</summary>
     public Task<DirectoryView> RefreshAsync(CancellationToken ct = default) => _model.RefreshAsync(ct);
@@ -17,6 +27,7 @@ public sealed class DirectoryService(IEventStore store, EventTypes types)
     /// <returns>How many offices were registered (0 when the directory was loaded before).</returns>
     public async Task<int> ImportShippedAsync(EventMetadata metadata, CancellationToken ct = default)
     {
+        if ((await RefreshAsync(ct)).Count > 0) return 0; // loaded before: not even the file is read
         var organizations = DirectoryCsv.LoadShipped();
         int added = 0;
         await _model.ChangeAsync(view =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Saraban.Workflow.Directory;
 
 /// <summary>
@@ -48,6 +50,40 @@ public sealed class DirectoryView : Projections.IStreamView<DirectoryView>
         for (var o = Find(id); o is not null; o = o.ParentId is { } p ? Find(p) : null)
             if (o.Type == OrganizationType.Province) return o;
         return null;
+    }
+
+    /// <summary>The view as a snapshot's rows: each office's states in order, from when each held ("o", from, the office's fields).</summary>
+    public IEnumerable<string?[]> SnapshotRows()
+    {
+        foreach (var h in _history.Values)
+            foreach (var (from, o) in h)
+                yield return ["o", from.ToString("O", CultureInfo.InvariantCulture), o.Id, ((int)o.Type).ToString(CultureInfo.InvariantCulture),
+                    o.Name, o.ParentId, o.ProvinceCode, o.LetterPrefix, o.Address, o.HeadTitle];
+    }
+
+    /// <summary>The view a snapshot's rows (<see cref="SnapshotRows"/>) describe, at stream version <paramref name="version"/>.</summary>
+    public static DirectoryView FromSnapshot(IReadOnlyList<string?[]> rows, long version)
+    {
+        var view = new DirectoryView(new(StringComparer.Ordinal), new(StringComparer.Ordinal), version);
+        foreach (var r in rows)
+        {
+            if (r[0] != "o") throw new FormatException($"a snapshot row of kind '{r[0]}'");
+            var at = DateTimeOffset.Parse(r[1]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            var o = new Organization(r[2]!, (OrganizationType)int.Parse(r[3]!, CultureInfo.InvariantCulture), r[4]!, r[5], r[6], r[7]!, r[8]!, r[9]!);
+            if (view._history.TryGetValue(o.Id, out var h))
+            {
+                h.Add((at, o));
+                continue;
+            }
+            // An office's parent never changes, and offices are kept in the order they were registered: as Apply builds it.
+            view._history[o.Id] = [(at, o)];
+            if (o.ParentId is { } parent)
+            {
+                if (!view._children.TryGetValue(parent, out var list)) view._children[parent] = list = [];
+                list.Add(o.Id);
+            }
+        }
+        return view;
     }
 
     public DirectoryView Copy() => new(

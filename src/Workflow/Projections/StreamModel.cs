@@ -18,13 +18,49 @@ public interface IStreamView<TSelf> where TSelf : class, IStreamView<TSelf>
 /// Keeps such a view current with its stream and records changes: decide on the current view,
 /// append at its version, and on a conflict (another node wrote first) decide again.
 /// </summary>
-public sealed class StreamModel<TView>(IEventStore store, EventTypes types, string streamId, TView empty)
+/// <remarks>
+/// With <paramref name="snapshots"/>, the first refresh starts from the stored snapshot when there is
+/// one of this shape whose last event is the stream's event at its version (a snapshot of another
+/// log, or one that cannot be read, is ignored: the whole stream is read), and reads only the
+/// events after it. <see cref="SaveSnapshotAsync"/> stores a new one.
+/// </remarks>
+public sealed class StreamModel<TView>(IEventStore store, EventTypes types, string streamId, TView empty, StreamSnapshots<TView>? snapshots = null)
     where TView : class, IStreamView<TView>
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile TView _view = empty;
+    private Guid _lastEventId;
+    private long _snapshotVersion;
+    private bool _snapshotTried;
 
     public TView Current => _view;
+
+    /// <summary>The stream version of the snapshot this model started from or last stored (0: none).</summary>
+    public long SnapshotVersion => Volatile.Read(ref _snapshotVersion);
+
+    /// <summary>
+    /// Stores the current view as the stream's snapshot when there is none yet or it has moved at
+    /// least <paramref name="minNewEvents"/> events past the last one; returns whether it stored one.
+    /// </summary>
+    public async Task<bool> SaveSnapshotAsync(int minNewEvents = 1, CancellationToken ct = default)
+    {
+        if (snapshots is null) return false;
+        TView view;
+        Guid last;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            view = await RefreshLockedAsync(ct);
+            last = _lastEventId;
+        }
+        finally { _gate.Release(); }
+        if (view.Version == 0 || (SnapshotVersion > 0 && view.Version - SnapshotVersion < minNewEvents)) return false;
+        // The view is never changed once published, so it is written outside the gate.
+        await snapshots.Storage.CommitAsync(snapshots.Projection(streamId),
+            new Dictionary<string, string?> { [snapshots.Shape] = snapshots.Serialize(view, view.Version, last) }, view.Version, ct);
+        Volatile.Write(ref _snapshotVersion, view.Version);
+        return true;
+    }
 
     public async Task<TView> RefreshAsync(CancellationToken ct = default)
     {
@@ -58,11 +94,42 @@ public sealed class StreamModel<TView>(IEventStore store, EventTypes types, stri
 
     private async Task<TView> RefreshLockedAsync(CancellationToken ct)
     {
+        if (!_snapshotTried)
+        {
+            _snapshotTried = true;
+            if (snapshots is not null && _view.Version == 0) await StartFromSnapshotAsync(snapshots, ct);
+        }
         var recorded = await store.ReadStreamAsync(streamId, _view.Version + 1, ct: ct);
         if (recorded.Count == 0) return _view;
         var next = _view.Copy();
         foreach (var e in recorded) next.Apply(types.Deserialize(e), e.RecordedAt);
+        _lastEventId = recorded[^1].EventId;
         _view = next;
         return next;
+    }
+
+    private async Task StartFromSnapshotAsync(StreamSnapshots<TView> s, CancellationToken ct)
+    {
+        var body = await s.Storage.LoadAsync(s.Projection(streamId), s.Shape, ct);
+        if (body is null) return;
+        TView view;
+        (long Version, Guid LastEventId, IReadOnlyList<string?[]> Rows)? snapshot;
+        try
+        {
+            snapshot = s.Parse(body);
+            if (snapshot is not { } found || found.Version < 1) return;
+            var at = await store.ReadStreamAsync(streamId, found.Version, 1, ct);
+            if (at.Count != 1 || at[0].EventId != found.LastEventId) return; // not this log's stream: read it all
+            view = s.Read(found.Rows, found.Version);
+            if (view.Version != found.Version) return;
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or ArgumentException or KeyNotFoundException
+                                       or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+        {
+            return; // a snapshot this code cannot read: the stream is read instead
+        }
+        _lastEventId = snapshot.Value.LastEventId;
+        _snapshotVersion = snapshot.Value.Version;
+        _view = view;
     }
 }
