@@ -25,7 +25,9 @@ internal static class TrackingPages
         {
             var user = TrackingApi.Tracker(http, s);
             var report = await TrackingReport.BuildAsync(s.Views, user, s.Access, origin, office, TrackingApi.ParseStage(stage), ct);
-            return PageResults.Page<TrackingPage>(new { R = report, User = user, Path = PathTo(s.Views.Directory, user, report.ScopeId) });
+            var scope = s.Views.Directory.Get(report.ScopeId);
+            var locals = CirculationTracker.LocalOfficesIn(s.Views.Directory, scope).Count;
+            return PageResults.Page<TrackingPage>(new { R = report, User = user, Path = PathTo(s.Views.Directory, user, report.ScopeId), ScopeLocals = locals });
         });
     }
 
