@@ -24,8 +24,12 @@ internal static class TrackingPages
         app.MapGet("/tracking/{origin}", async (string origin, string? office, string? stage, HttpContext http, Services s, CancellationToken ct) =>
         {
             var user = TrackingApi.Tracker(http, s);
-            var report = await TrackingReport.BuildAsync(s.Views, user, s.Access, origin, office, TrackingApi.ParseStage(stage), ct);
-            return PageResults.Page<TrackingPage>(new { R = report, User = user, Path = PathTo(s.Views.Directory, user, report.ScopeId) });
+            var directory = s.Views.Directory;
+            var national = (office is null ? TrackingReport.ReachOf(directory, user.OrganizationId) : directory.Find(office))?.ParentId is null;
+            var report = await TrackingReport.BuildAsync(s.Views, user, s.Access, origin, office, TrackingApi.ParseStage(stage), ct, listed: national ? 0 : TrackingPage.Listed);
+            // A province's areas (its districts and its direct area) and the country's (its provinces) count every local office of the scope.
+            var locals = report.Areas.Count > 0 ? report.Areas.Sum(a => a.Locals) : CirculationTracker.LocalOfficesIn(directory, directory.Get(report.ScopeId)).Count;
+            return PageResults.Page<TrackingPage>(new { R = report, User = user, Path = PathTo(directory, user, report.ScopeId), ScopeLocals = locals });
         });
     }
 

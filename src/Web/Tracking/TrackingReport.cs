@@ -24,7 +24,9 @@ public sealed record TrackingReport(string OriginLetterId, string Subject, strin
 {
     public const int MaxListed = 1000;
 
-    internal static async Task<TrackingReport> BuildAsync(ReadModels views, UserAccount user, AccessService access, string origin, string? office, Stage stage, CancellationToken ct)
+    /// <param name="listed">How many of the offices not yet at the stage to list (the page lists fewer, and none for the whole country).</param>
+    internal static async Task<TrackingReport> BuildAsync(ReadModels views, UserAccount user, AccessService access, string origin, string? office, Stage stage, CancellationToken ct,
+        int listed = MaxListed)
     {
         access.Authorize(user.Id, Permission.Track, user.OrganizationId, DateTimeOffset.UtcNow);
         var directory = views.Directory;
@@ -46,8 +48,8 @@ public sealed record TrackingReport(string OriginLetterId, string Subject, strin
             var c = counts.GetValueOrDefault(a.Counted);
             return new AreaRow(a.Office, a.Name, a.Expected, c.Reached, c.Registered, c.Acted);
         }).ToList();
-        var (notYet, total) = await tracker.NotYetAsync(origin, stage, directory, scope, MaxListed, ct);
-        var listed = notYet.Select(x =>
+        var (notYet, total) = await tracker.NotYetAsync(origin, stage, directory, scope, listed, ct);
+        var standing = notYet.Select(x =>
         {
             var (o, p) = x;
             var district = o.ParentId is { } d && directory.Find(d) is { Type: OrganizationType.District } dist ? dist.Name : null;
@@ -57,7 +59,7 @@ public sealed record TrackingReport(string OriginLetterId, string Subject, strin
         var summary = scope.ParentId is null
             ? (await tracker.SummaryAsync(origin, ct)).ToDictionary(kv => kv.Key, kv => (kv.Value.Reached, kv.Value.Registered, kv.Value.Acted))
             : new Dictionary<string, (int, int, int)>();
-        return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, rows, stage, listed, total);
+        return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, rows, stage, standing, total);
     }
 
     /// <summary>Central offices reach the whole country (the directory's root); others their own area.</summary>
