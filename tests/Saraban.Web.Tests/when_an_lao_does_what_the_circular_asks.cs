@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using System.Net.Http.Json;
 using Saraban.Workflow.Demo;
 using Saraban.Workflow.Directory;
 
@@ -59,5 +60,38 @@ public sealed class when_an_lao_does_what_the_circular_asks
         // A clerk of an office that was not asked, and who tracks nothing, is refused.
         using var other = await server.SignInAsync("lao.clerk");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(page)).StatusCode);
+    }
+}
+
+public sealed class when_a_clerk_attaches_actions_over_the_api
+{
+    [Fact]
+    public async Task a_schedule_missing_laos_is_refused_naming_them_and_a_good_one_is_kept()
+    {
+        await using var server = await Server.StartAsync();
+        using var clerk = await server.SignInAsync("pmo.clerk");
+        var draft = await (await clerk.PostAsJsonAsync("/api/letters/outgoing", new
+        {
+            kind = "Circular", urgency = "MostUrgent", subject = "การประชุมเชิงปฏิบัติการ", addresseeLine = "ผู้ว่าราชการจังหวัดอุตรดิตถ์",
+            body = new[] { "ขอให้แจ้งรายชื่อผู้เข้าร่วมประชุม" }, to = new[] { "prov-53" },
+        })).JsonAsync(HttpStatusCode.Created);
+        var id = draft.GetProperty("letterId").GetString();
+        var sessions = string.Join("\n", "session,date,reply_by,lao_types,provinces", "1,2567-04-22,2567-04-19,pao|city-municipality|town-municipality|subdistrict-municipality,อุตรดิตถ์");
+
+        var refused = await clerk.PostAsJsonAsync($"/api/letters/outgoing/{id}/actions", new
+        {
+            actions = new[] { new { key = "workshop", kind = "ReplyForm", title = "แจ้งรายชื่อ", due = new { scheduleCsv = sessions }, remindDaysBefore = new[] { 3 } } },
+        });
+        var problem = await refused.JsonAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(errors, e => e.StartsWith("องค์การบริหารส่วนตำบล") && e.Contains("ไม่อยู่ในรอบใด"));   // Uttaradit's อบต. are in no session
+
+        var kept = await clerk.PostAsJsonAsync($"/api/letters/outgoing/{id}/actions", new
+        {
+            actions = new[] { new { key = "workshop", kind = "ReplyForm", title = "แจ้งรายชื่อ", due = new { scheduleCsv = sessions + "\n2,2567-04-30,2567-04-26,sao,อุตรดิตถ์" }, remindDaysBefore = new[] { 3 } } },
+        });
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        var extend = await clerk.PostAsJsonAsync($"/api/letters/outgoing/{id}/extend", new { origin = id, key = "workshop", newDue = "2024-05-30" });
+        Assert.Equal(HttpStatusCode.BadRequest, extend.StatusCode);   // a letter does not cite itself, and a schedule is not moved by one date
     }
 }

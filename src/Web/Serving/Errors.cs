@@ -31,7 +31,9 @@ internal static class Errors
             http.Response.Clear();
             if (http.Request.Path.StartsWithSegments("/api"))
             {
-                await Results.Problem(statusCode: status, title: Title(status), detail: message).ExecuteAsync(http);
+                // A schedule's problems, one per LAO missed or doubled, go as a list the client can show.
+                var extensions = ex is Saraban.Workflow.Actions.ScheduleException schedule ? new Dictionary<string, object?> { ["errors"] = schedule.Errors } : null;
+                await Results.Problem(statusCode: status, title: Title(status), detail: message, extensions: extensions).ExecuteAsync(http);
                 return;
             }
             var back = http.Request.Headers.Referer.FirstOrDefault() is { Length: > 0 } r && Uri.TryCreate(r, UriKind.Absolute, out var u) && u.Host == http.Request.Host.Host

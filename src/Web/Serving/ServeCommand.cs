@@ -187,6 +187,7 @@ public static class ServeCommand
         TrackingApi.Map(app);
         Actions.ActionsApi.Map(app);
         Actions.ActionPages.Map(app);
+        Actions.RequestActionsApi.Map(app);
         AdminApi.Map(app);
         VerificationPage.Map(app);
         LetterPages.Map(app);
