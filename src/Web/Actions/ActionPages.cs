@@ -62,7 +62,7 @@ internal static class ActionPages
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             var report = await s.Desk.ImportAsync(user.Id, origin, key, TableFile.Read(buffer.ToArray()), ct);
-            return PageResults.Page<ImportReportPage>(new { User = user, Origin = origin, Key = key, Report = report, FileName = file.FileName });
+            return PageResults.Page<ImportReportPage>(new { User = user, Origin = origin, Key = key, Report = report, FileName = file.FileName, Directory = s.Views.Directory });
         });
     }
 
