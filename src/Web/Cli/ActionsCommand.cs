@@ -39,14 +39,8 @@ public static class ActionsCommand
         if (!File.Exists(file)) throw new UsageException($"no such file: {file}");
         var rows = TableFile.Read(await File.ReadAllBytesAsync(file));
 
-        await using var store = options.CreateEventStore();
-        await store.InitializeAsync();
-        var types = SarabanEvents.All();
-        var directory = new DirectoryService(store, types);
-        var access = new AccessService(store, types, directory, new Passwords());
-        await directory.RefreshAsync();
-        await access.RefreshAsync();
-        var report = await new ActionDesk(store, types, directory, access, TimeProvider.System).ImportAsync(user, origin, key, rows);
+        await using var opened = await OpenedStore.OpenAsync(options);
+        var report = await new ActionDesk(opened.Store, opened.Types, opened.Directory, opened.Access, TimeProvider.System).ImportAsync(user, origin, key, rows);
         foreach (var r in report.Rows.Where(r => r.Outcome != ImportOutcome.Accepted || r.Reason is not null))
             Console.WriteLine($"line {r.Line}: {r.Outcome.ToString().ToLowerInvariant()} {r.OfficeId} {r.Form}{(r.Reason is null ? "" : " — " + r.Reason)}");
         Console.WriteLine(JsonSerializer.Serialize(new { accepted = report.Accepted, rejected = report.Rejected, unchanged = report.Unchanged }));

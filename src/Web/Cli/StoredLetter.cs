@@ -14,13 +14,8 @@ internal static class StoredLetter
 {
     public static async Task<LetterDocument> LoadAsync(StoreOptions options, string letterId, string userId)
     {
-        await using var store = options.CreateEventStore();
-        await store.InitializeAsync();
-        var types = SarabanEvents.All();
-        var directory = new DirectoryService(store, types);
-        var access = new AccessService(store, types, directory, new Passwords());
-        await directory.RefreshAsync();
-        await access.RefreshAsync();
+        await using var opened = await OpenedStore.OpenAsync(options);
+        var (store, types, directory, access) = opened;
         var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System);
         var letter = await letters.ReadOutgoingAsync(userId, letterId);
         return LetterPrinting.Document(letter, directory.Current.Get(letter.OrganizationId!));

@@ -139,9 +139,7 @@ public sealed class ComplianceView(EventTypes types, DirectoryService directory)
         if (view.Find(officeId) is null) view = await directory.RefreshAsync(ct);
         if (view.Find(officeId) is not { } office) return (null, null);
         var province = view.ProvinceOf(office.Id)?.Id;
-        var area = office.ParentId is { } parent && view.Find(parent) is { Type: OrganizationType.District } district ? district.Id
-            : province is null ? null : TrackingView.DirectArea(province);
-        return (province, area);
+        return (province, TrackingView.AreaOf(view, office, province));
     }
 
     private sealed record Row(ActionKind Kind, int FormsTotal, int Submitted, int LateForms, bool Started, bool Done);

@@ -78,6 +78,12 @@ public sealed record RequestedAction(long Version, ActionAssigned? Assignment, I
 
     public bool IsLate(DateTimeOffset at) => BangkokTime.DateOf(at) > DueAt(at);
 
+    /// <summary>Where the office stands at <paramref name="now"/>, as the compliance view counts it (<see cref="ActionStanding.StateOn"/>).</summary>
+    public ActionState StateAt(DateTimeOffset now) =>
+        DoneAt is not null ? (Forms.Values.Any(f => f.Late) || Reply?.Late == true || Confirmation?.Late == true ? ActionState.DoneLate : ActionState.Done)
+        : BangkokTime.DateOf(now) > Due ? ActionState.Overdue
+        : Started ? ActionState.InProgress : ActionState.NotStarted;
+
     /// <summary>Records one form's state; null when it is already so (the same import twice changes nothing).</summary>
     public static FormStatusRecorded? DecideForm(RequestedAction state, string form, FormStatus status, DateTimeOffset at, string by,
         string? reference, string recordedBy, DateTimeOffset now)

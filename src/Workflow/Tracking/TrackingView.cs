@@ -158,11 +158,13 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
             _ => Others,
         };
         var province = office.Type == OrganizationType.Province ? office.Id : view.ProvinceOf(office.Id)?.Id;
-        var area = level != Locals ? null
-            : office.ParentId is { } parent && view.Find(parent) is { Type: OrganizationType.District } district ? district.Id
-            : province is null ? null : DirectArea(province);
-        return new Place(level, office.Type.ToString(), province, area);
+        return new Place(level, office.Type.ToString(), province, level != Locals ? null : AreaOf(view, office, province));
     }
+
+    /// <summary>A local office's area: its district, or its province's own area when the province reaches it directly.</summary>
+    internal static string? AreaOf(DirectoryView view, Organization office, string? province) =>
+        office.ParentId is { } parent && view.Find(parent) is { Type: OrganizationType.District } district ? district.Id
+            : province is null ? null : DirectArea(province);
 
     /// <summary>The area of a province's own local offices (อบจ., city municipalities), which get its letters straight from it.</summary>
     public static string DirectArea(string provinceId) => provinceId + "/direct";
