@@ -25,7 +25,7 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     public const string TypePrefix = "type:";
 
     public string Name => "tracking";
-    public int SchemaVersion => 1;
+    public int SchemaVersion => 2;
     public IReadOnlyList<string> Tables { get; } = ["offices", "streams", "counts"];
 
     public IReadOnlyList<string> Schema(SqlDialect dialect) =>
@@ -36,9 +36,13 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
             province_id TEXT, area_id TEXT, delivered_at BIGINT NOT NULL, registered_at BIGINT, receive_number INTEGER,
             acted_at BIGINT, acted_how TEXT, PRIMARY KEY (origin, office_id))
         """,
-        "CREATE INDEX {tracking.offices}_province ON {tracking.offices} (origin, province_id, level, office_id)",
-        "CREATE INDEX {tracking.offices}_area ON {tracking.offices} (origin, area_id, level, office_id)",
-        "CREATE INDEX {tracking.offices}_level ON {tracking.offices} (origin, level, office_id)",
+        // The origin comes second, so that no index but the primary key starts with (origin, office_id): with it
+        // first, PostgreSQL's planner, guessing one row for an origin newer than its statistics, took
+        // (origin, level, office_id) as often as the key for "WHERE origin = $1 AND office_id = $2" and read
+        // every office of the circular for each update (0.3–5 ms each; catch-up fell to 2,700 events/s).
+        "CREATE INDEX {tracking.offices}_province ON {tracking.offices} (province_id, origin, level, office_id)",
+        "CREATE INDEX {tracking.offices}_area ON {tracking.offices} (area_id, origin, level, office_id)",
+        "CREATE INDEX {tracking.offices}_level ON {tracking.offices} (level, origin, office_id)",
         "CREATE TABLE {tracking.streams} (stream_id TEXT PRIMARY KEY, origin TEXT NOT NULL, office_id TEXT NOT NULL)",
         """
         CREATE TABLE {tracking.counts} (
