@@ -21,7 +21,6 @@ internal static class SignIn
 
     public static void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(new SignInGuard(TimeProvider.System));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "saraban";
@@ -72,16 +71,16 @@ internal static class SignIn
                 Message = locked is not null ? Locked : expired is not null ? "หมดเวลาการใช้งาน (เซสชันหมดอายุ) โปรดเข้าสู่ระบบใหม่ แล้วทำรายการอีกครั้ง" : null,
             })).AllowAnonymous();
 
-        app.MapPost("/login", async (HttpContext http, [FromForm] string userId, [FromForm] string password, [FromForm] string? returnUrl, AccessService access, SignInGuard guard) =>
+        app.MapPost("/login", async (HttpContext http, [FromForm] string userId, [FromForm] string password, [FromForm] string? returnUrl, AccessService access, Serving.Services node) =>
         {
             var back = Uri.EscapeDataString(returnUrl ?? "/");
-            if (guard.LockedUntil(userId ?? "") is not null) return Results.Redirect($"/login?locked=1&returnUrl={back}");
+            if (await node.Lockout.LockedUntilAsync(userId ?? "") is not null) return Results.Redirect($"/login?locked=1&returnUrl={back}");
             if (await CheckAsync(access, userId, password) is not { } user)
             {
-                guard.Failed(userId ?? "");
-                return Results.Redirect(guard.LockedUntil(userId ?? "") is null ? $"/login?failed=1&returnUrl={back}" : $"/login?locked=1&returnUrl={back}");
+                var locked = await node.Lockout.FailedAsync(userId ?? "");
+                return Results.Redirect(locked is null ? $"/login?failed=1&returnUrl={back}" : $"/login?locked=1&returnUrl={back}");
             }
-            guard.Succeeded(user.Id);
+            await node.Lockout.SucceededAsync(user.Id);
             await SignInAsync(http, user);
             return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
         }).AllowAnonymous().RequireRateLimiting(LoginLimit);
@@ -92,19 +91,19 @@ internal static class SignIn
             return Results.Redirect("/login");
         });
 
-        app.MapPost("/api/login", async (HttpContext http, Credentials body, AccessService access, SignInGuard guard) =>
+        app.MapPost("/api/login", async (HttpContext http, Credentials body, AccessService access, Serving.Services node) =>
         {
-            if (guard.LockedUntil(body.UserId ?? "") is { } until)
+            if (await node.Lockout.LockedUntilAsync(body.UserId ?? "") is { } until)
             {
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Problem(statusCode: 429, title: Locked + " (this account is locked for a while after repeated wrong passwords).");
             }
             if (await CheckAsync(access, body.UserId, body.Password) is not { } user)
             {
-                guard.Failed(body.UserId ?? "");
+                await node.Lockout.FailedAsync(body.UserId ?? "");
                 return Results.Problem(statusCode: 401, title: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (wrong user or password).");
             }
-            guard.Succeeded(user.Id);
+            await node.Lockout.SucceededAsync(user.Id);
             await SignInAsync(http, user);
             return Results.Ok(Me(user, access));
         }).AllowAnonymous().RequireRateLimiting(LoginLimit);

@@ -12,4 +12,7 @@ internal sealed record Services(Correspondence Letters, AccessService Access, Di
 {
     /// <summary>The LAO's side of requested actions, and the import of the assessment system's export.</summary>
     public required Saraban.Workflow.Actions.ActionDesk Desk { get; init; }
+
+    /// <summary>Wrong passwords per account, shared by every node.</summary>
+    public required SignInLockout Lockout { get; init; }
 }

@@ -29,6 +29,7 @@ public sealed partial class StoredViews : IViewReader, IAsyncDisposable
     }
 
     public string Node { get; }
+    internal ViewDatabase Database => _db;
     public SqlDialect Dialect => _db.Dialect;
     public string Where => _db.Where;
     public IReadOnlyCollection<string> Names => _views.Keys;
