@@ -73,8 +73,9 @@ public static class ServeCommand
         ThreadPool.SetMinThreads(Math.Max(workers, 96), Math.Max(io, 96));
         var store = options.CreateEventStore();
         await store.InitializeAsync();
-        Log.Information("Event store: {Backend} {Where}", store.Backend,
-            options.PostgresConnectionString is null ? Path.GetFullPath(options.SqlitePath ?? StoreOptions.DefaultSqlitePath) : "(PostgreSQL)");
+        Log.Information("Event store: {Backend} {Where}, {Ms} ms after the process started", store.Backend,
+            options.PostgresConnectionString is null ? Path.GetFullPath(options.SqlitePath ?? StoreOptions.DefaultSqlitePath) : "(PostgreSQL)",
+            SinceProcessStart());
 
         var catalog = RoutingCatalog.Load(RoutingCatalog.DefaultFolder());
         var types = SarabanEvents.All();
@@ -96,20 +97,27 @@ public static class ServeCommand
         {
             try
             {
+                var phase = System.Diagnostics.Stopwatch.StartNew();
                 var demo = await DemoData.EnsureAsync(directory, access, TimeProvider.System, CancellationToken.None);
+                Log.Information("Start: directory and users read in {Ms} ms", phase.ElapsedMilliseconds);
+                phase.Restart();
                 await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
                 if (demoStory)
                     await DemoStory.EnsureAsync(letters, at => new Correspondence(store, types, directory, access, new NumberIssuer(store, types), new FixedClock(at), routing),
                         async () => await delivery.CatchUpAsync(), access, CancellationToken.None);
+                Log.Information("Start: demo letters checked in {Ms} ms", phase.ElapsedMilliseconds);
+                phase.Restart();
                 var views = opened = await SarabanViews.OpenAsync(store, types, directory, catalog);
                 renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = templates, VerificationBase = verificationBase });
+                Log.Information("Start: views and letter templates opened in {Ms} ms", phase.ElapsedMilliseconds);
                 PrintDemoUsers(demo, directory.Current);
                 Log.Information("Ready {Ms} ms after the process started: {Offices} offices, {Users} users (from snapshots at {DirectorySnapshot} and {UsersSnapshot})",
-                    Math.Round((DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds), directory.Current.Count,
+                    SinceProcessStart(), directory.Current.Count,
                     access.Current.Users.Count(), directory.SnapshotVersion, access.SnapshotVersion);
                 gate.Open(new Services(letters, access, directory, engine, new ReadModels(views, directory), new LetterPrinting(renderer, verificationBase))
                 {
                     Desk = new Saraban.Workflow.Actions.ActionDesk(store, types, directory, access, TimeProvider.System),
+                    Lockout = new SignInLockout(views.Stored, TimeProvider.System),
                 });
                 return views;
             }
@@ -197,6 +205,7 @@ public static class ServeCommand
         TrackingPages.Map(app);
         RemindersApi.Map(app);
         await app.StartAsync();
+        Log.Information("Start: listening {Ms} ms after the process started", SinceProcessStart());
         SarabanViews views;
         try { views = await reading; }
         catch
@@ -210,6 +219,8 @@ public static class ServeCommand
         renderer?.Dispose();
         return 0;
     }
+
+    private static long SinceProcessStart() => (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds;
 
     private static void PrintDemoUsers(IReadOnlyList<DemoData.DemoUser> users, DirectoryView directory)
     {
