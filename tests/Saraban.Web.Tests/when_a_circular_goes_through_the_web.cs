@@ -84,6 +84,13 @@ public sealed class when_a_circular_goes_through_the_web
         var page = await tracker.GetStringAsync($"/tracking/{origin}?office=prov-53");
         Assert.Contains("อำเภอเมืองอุตรดิตถ์", page);
         Assert.Contains("ยังไม่ลงทะเบียนรับ", page);
+        // Progress over time: today's deliveries to the province's own local offices, drawn and tabled.
+        var reachedToday = report.GetProperty("daily").EnumerateArray().Sum(d => d.GetProperty("counts").GetProperty("reached").GetInt32());
+        Assert.Equal(report.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("delivered").GetInt32()), reachedToday);
+        Assert.True(reachedToday > 0);
+        Assert.Contains("ความคืบหน้าตามวัน", page);
+        Assert.Contains("<polyline class=\"line delivered\"", page);
+        Assert.Contains("ตารางรายวัน", page);
         var chase = System.Text.Encoding.UTF8.GetString(await tracker.GetByteArrayAsync($"/tracking/{origin}.csv?office=prov-53&stage=registered"));
         Assert.Equal(registered.GetProperty("notYetTotal").GetInt32() + 1, chase.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header, then every local office
         Assert.Contains("lao-pao-53,องค์การบริหารส่วนจังหวัดอุตรดิตถ์", chase);

@@ -24,6 +24,8 @@ internal static class TrackingApi
                 report.OriginLetterId, report.Subject, report.DocumentNumber, report.ScopeId, report.ScopeName,
                 summary = report.Summary.ToDictionary(kv => kv.Key, kv => new { reached = kv.Value.Reached, registered = kv.Value.Registered, acted = kv.Value.Acted }),
                 report.Areas, stage = report.Stage.ToString().ToLowerInvariant(), report.NotYet, report.NotYetTotal,
+                // The scope's local offices reaching each stage per day (Bangkok), for a chart of progress over time.
+                daily = report.Daily.Select(d => new { day = d.Day, counts = new { reached = d.Counts.Reached, registered = d.Counts.Registered, acted = d.Counts.Acted } }),
             });
         });
     }

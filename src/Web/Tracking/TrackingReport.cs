@@ -20,7 +20,7 @@ public sealed record AreaRow(string OrganizationId, string Name, int Locals, int
 /// </summary>
 public sealed record TrackingReport(string OriginLetterId, string Subject, string? DocumentNumber, string ScopeId, string ScopeName,
     IReadOnlyDictionary<string, (int Reached, int Registered, int Acted)> Summary, IReadOnlyList<AreaRow> Areas,
-    Stage Stage, IReadOnlyList<LocalStanding> NotYet, int NotYetTotal)
+    Stage Stage, IReadOnlyList<LocalStanding> NotYet, int NotYetTotal, IReadOnlyList<DayCounts> Daily)
 {
     public const int MaxListed = 1000;
 
@@ -59,7 +59,10 @@ public sealed record TrackingReport(string OriginLetterId, string Subject, strin
         var summary = scope.ParentId is null
             ? (await tracker.SummaryAsync(origin, ct)).ToDictionary(kv => kv.Key, kv => (kv.Value.Reached, kv.Value.Registered, kv.Value.Acted))
             : new Dictionary<string, (int, int, int)>();
-        return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, rows, stage, standing, total);
+        // The country, a province or a district: the areas the daily counters keep.
+        var daily = scope.ParentId is null ? await tracker.DailyAsync(origin, TrackingView.Nation, ct)
+            : scope.Type is OrganizationType.Province or OrganizationType.District ? await tracker.DailyAsync(origin, scope.Id, ct) : [];
+        return new TrackingReport(origin, letter.Subject, letter.DocumentNumber, scope.Id, scope.Name, summary, rows, stage, standing, total, daily);
     }
 
     /// <summary>Central offices reach the whole country (the directory's root); others their own area.</summary>

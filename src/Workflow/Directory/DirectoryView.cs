@@ -11,6 +11,7 @@ public sealed class DirectoryView : Projections.IStreamView<DirectoryView>
 {
     private readonly Dictionary<string, List<(DateTimeOffset From, Organization Organization)>> _history;
     private readonly Dictionary<string, List<string>> _children;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Key), object> _memo = new();
 
     public static DirectoryView Empty => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), 0);
 
@@ -91,8 +92,17 @@ public sealed class DirectoryView : Projections.IStreamView<DirectoryView>
         _children.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
         Version);
 
+    /// <summary>
+    /// What readers derive from the directory again and again (the local offices of each province,
+    /// for every tracking page), worked out once per published view: a view is not changed once
+    /// published, and one being built forgets what it worked out at each change.
+    /// </summary>
+    public T Derived<T>(string kind, string key, Func<DirectoryView, string, T> make) where T : class =>
+        (T)_memo.GetOrAdd((kind, key), k => make(this, k.Key));
+
     public void Apply(object e, DateTimeOffset at)
     {
+        _memo.Clear();
         Version++;
         switch (e)
         {

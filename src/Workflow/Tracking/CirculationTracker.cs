@@ -13,6 +13,9 @@ public sealed record OfficeProgress(string OrganizationId, string IncomingStream
 
 public enum Stage { Delivered, Registered, Acted }
 
+/// <summary>How many local offices reached each stage on one day (Bangkok).</summary>
+public sealed record DayCounts(DateOnly Day, StageCounts Counts);
+
 /// <summary>Counts of offices that the circular reached, that registered it, that acted on it.</summary>
 public readonly record struct StageCounts(int Reached, int Registered, int Acted)
 {
@@ -70,7 +73,7 @@ public sealed class CirculationTracker(IViewReader views)
     public async Task<(List<(Organization Office, OfficeProgress? Progress)> Listed, int Total)> NotYetAsync(
         string originLetterId, Stage stage, DirectoryView directory, Organization scope, int max, CancellationToken ct = default)
     {
-        var expected = LocalOfficesIn(directory, scope).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+        var expected = directory.Derived("locals-in-order", scope.Id, (d, _) => LocalOfficesIn(d, scope).OrderBy(o => o.Id, StringComparer.Ordinal).ToList());
         var (filter, area) = scope.Type switch
         {
             OrganizationType.Province => ("province_id = $3 AND ", scope.Id),
@@ -80,6 +83,8 @@ public sealed class CirculationTracker(IViewReader views)
         object?[] args = filter.Length == 0 ? [originLetterId, TrackingView.Locals] : [originLetterId, TrackingView.Locals, scope.Id];
         var counts = (await views.QueryAsync("SELECT reached, registered, acted FROM {tracking.counts} WHERE origin = $1 AND level = $2 AND area_id = $3",
             r => Counts(r, 0), ct, originLetterId, TrackingView.Locals, area)).FirstOrDefault();
+        // Only the number (the national page lists nobody): every local office reached is one expected.
+        if (max == 0) return ([], Math.Max(0, expected.Count - counts.At(stage)));
         if (counts.Reached >= expected.Count)
         {
             // Every expected office has its row: list only the rows short of the stage, by index.
@@ -103,16 +108,18 @@ public sealed class CirculationTracker(IViewReader views)
 
     /// <summary>The local offices of a province: its own (อบจ., cities, Pattaya) and its districts'.</summary>
     public static IReadOnlyList<Organization> LocalOfficesOf(DirectoryView directory, string provinceId) =>
-        AddresseeGroup.ProvinceLocalsOf(provinceId).Resolve(directory)
-            .Concat(AddresseeGroup.DistrictsOf(provinceId).Resolve(directory).SelectMany(d => AddresseeGroup.LocalsOf(d.Id).Resolve(directory)))
-            .ToList();
+        directory.Derived("locals-of-province", provinceId, static (d, id) =>
+            AddresseeGroup.ProvinceLocalsOf(id).Resolve(d)
+                .Concat(AddresseeGroup.DistrictsOf(id).Resolve(d).SelectMany(x => AddresseeGroup.LocalsOf(x.Id).Resolve(d)))
+                .ToList());
 
     /// <summary>The local offices within a province, a district, or (any other office) the whole country.</summary>
     public static IReadOnlyList<Organization> LocalOfficesIn(DirectoryView directory, Organization area) => area.Type switch
     {
         OrganizationType.Province => LocalOfficesOf(directory, area.Id),
-        OrganizationType.District => AddresseeGroup.LocalsOf(area.Id).Resolve(directory),
-        _ => AddresseeGroup.AllProvinces.Resolve(directory).SelectMany(p => LocalOfficesOf(directory, p.Id)).ToList(),
+        OrganizationType.District => directory.Derived("locals-of-district", area.Id, static (d, id) => AddresseeGroup.LocalsOf(id).Resolve(d)),
+        _ => directory.Derived("locals-of-nation", "", static (d, _) =>
+            AddresseeGroup.AllProvinces.Resolve(d).SelectMany(p => LocalOfficesOf(d, p.Id)).ToList()),
     };
 
     /// <summary>A canonical dump of the whole view, to compare a live one with one rebuilt from zero.</summary>
@@ -123,8 +130,19 @@ public sealed class CirculationTracker(IViewReader views)
             r => string.Join(' ', Enumerable.Range(0, 12).Select(i => r.IsDBNull(i) ? "-" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))), ct);
         var counts = await views.QueryAsync("SELECT origin, area_id, level, reached, registered, acted FROM {tracking.counts} ORDER BY origin, area_id, level",
             r => $"{r.GetString(0)} [{r.GetString(1)}] {r.GetString(2)} {Counts(r, 3)}", ct);
-        return string.Join('\n', offices.Concat(counts));
+        var daily = await views.QueryAsync("SELECT origin, area_id, day, reached, registered, acted FROM {tracking.daily} ORDER BY origin, area_id, day",
+            r => $"{r.GetString(0)} [{r.GetString(1)}] day {Convert.ToInt32(r.GetValue(2))} {Counts(r, 3)}", ct);
+        return string.Join('\n', offices.Concat(counts).Concat(daily));
     }
+
+    /// <summary>
+    /// The local offices of an area (<see cref="TrackingView.Nation"/>, a province, a district or a
+    /// province's direct area) reaching each stage per Bangkok day, in day order: one row a day.
+    /// </summary>
+    public async Task<IReadOnlyList<DayCounts>> DailyAsync(string originLetterId, string areaId, CancellationToken ct = default) =>
+        await views.QueryAsync("SELECT day, reached, registered, acted FROM {tracking.daily} WHERE origin = $1 AND area_id = $2 ORDER BY day",
+            r => new DayCounts(DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + Convert.ToInt32(r.GetValue(0))), Counts(r, 1)),
+            ct, originLetterId, areaId);
 
     private static StageCounts Counts(System.Data.Common.DbDataReader r, int at) =>
         new(Convert.ToInt32(r.GetValue(at)), Convert.ToInt32(r.GetValue(at + 1)), Convert.ToInt32(r.GetValue(at + 2)));

@@ -25,8 +25,8 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     public const string TypePrefix = "type:";
 
     public string Name => "tracking";
-    public int SchemaVersion => 2;
-    public IReadOnlyList<string> Tables { get; } = ["offices", "streams", "counts"];
+    public int SchemaVersion => 3;
+    public IReadOnlyList<string> Tables { get; } = ["offices", "streams", "counts", "daily"];
 
     public IReadOnlyList<string> Schema(SqlDialect dialect) =>
     [
@@ -49,6 +49,13 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
             origin TEXT NOT NULL, area_id TEXT NOT NULL, level TEXT NOT NULL,
             reached INTEGER NOT NULL, registered INTEGER NOT NULL, acted INTEGER NOT NULL, PRIMARY KEY (origin, area_id, level))
         """,
+        // Local offices reaching each stage per Bangkok day, by area (the country, a province, a district or a province's
+        // direct area): the tracker's chart of progress over time reads one row a day, never the offices.
+        """
+        CREATE TABLE {tracking.daily} (
+            origin TEXT NOT NULL, area_id TEXT NOT NULL, day INTEGER NOT NULL,
+            reached INTEGER NOT NULL, registered INTEGER NOT NULL, acted INTEGER NOT NULL, PRIMARY KEY (origin, area_id, day))
+        """,
     ];
 
     public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "letter-forwarded" or "letter-acknowledged" or "requested-action-done";
@@ -70,7 +77,7 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
                 INSERT INTO {tracking.offices} (origin, office_id, stream_id, level, office_type, province_id, area_id, delivered_at, registered_at, receive_number, acted_at, acted_how)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, NULL, NULL)
                 """, origin, a.OrganizationId, e.StreamId, place.Level, place.Type, place.Province, place.Area, e.RecordedAt.ToUnixTimeMilliseconds());
-            Count(w, origin, place, "reached");
+            Count(w, origin, place, "reached", e.RecordedAt);
             return;
         }
         if (!state.Streams.TryGetValue(e.StreamId, out var at) || !state.Offices.TryGetValue(at, out var office)) return;
@@ -82,17 +89,17 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
                 w.Execute("UPDATE {tracking.offices} SET registered_at = $1, receive_number = $2 WHERE origin = $3 AND office_id = $4",
                     r.ReceivedAt.ToUnixTimeMilliseconds(), r.ReceiveNumber, o, id);
                 state.Offices[at] = office with { Registered = true };
-                Count(w, o, office.Place, "registered");
+                Count(w, o, office.Place, "registered", r.ReceivedAt);
                 break;
             case LetterForwarded or LetterAcknowledged when !office.Acted:
                 w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = $2 WHERE origin = $3 AND office_id = $4",
                     time, e.Type == "letter-forwarded" ? "forwarded" : "acknowledged", o, id);
                 state.Offices[at] = office with { Acted = true };
-                Count(w, o, office.Place, "acted");
+                Count(w, o, office.Place, "acted", e.RecordedAt);
                 break;
             case RequestedActionDone:
                 w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = 'done' WHERE origin = $2 AND office_id = $3", time, o, id);
-                if (!office.Acted) Count(w, o, office.Place, "acted");
+                if (!office.Acted) Count(w, o, office.Place, "acted", e.RecordedAt);
                 state.Offices[at] = office with { Acted = true };
                 break;
         }
@@ -176,8 +183,14 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     /// <summary>Counter changes gathered over a batch: a batch of 2,000 events touches a few counters many times, and writes each once.</summary>
     private sealed class CountChanges : Dictionary<(string Origin, string Area, string Level), (int Reached, int Registered, int Acted)>;
 
-    /// <summary>The whole tree by level, local offices by type too, and local offices by province and by district.</summary>
-    private static void Count(ViewWriter w, string origin, Place p, string column)
+    /// <summary>Daily counter changes over a batch, as <see cref="CountChanges"/>.</summary>
+    private sealed class DailyChanges : Dictionary<(string Origin, string Area, int Day), (int Reached, int Registered, int Acted)>;
+
+    /// <summary>The day number of a moment in Bangkok (days since 1970-01-01 there).</summary>
+    public static int DayOf(DateTimeOffset at) => (int)Math.Floor((at.ToUnixTimeMilliseconds() + 7 * 3_600_000L) / 86_400_000d);
+
+    /// <summary>The whole tree by level, local offices by type too, and local offices by province and by district, in all and per day.</summary>
+    private static void Count(ViewWriter w, string origin, Place p, string column, DateTimeOffset at)
     {
         var keys = new List<(string Area, string Level)> { (Nation, p.Level) };
         if (p.Level == Locals)
@@ -188,16 +201,20 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
         }
         var changes = w.Batch<CountChanges>();
         foreach (var (area, level) in keys)
-        {
-            var (r, g, a) = changes.GetValueOrDefault((origin, area, level));
-            changes[(origin, area, level)] = column switch
-            {
-                "reached" => (r + 1, g, a),
-                "registered" => (r, g + 1, a),
-                _ => (r, g, a + 1),
-            };
-        }
+            changes[(origin, area, level)] = Add(changes.GetValueOrDefault((origin, area, level)), column);
+        if (p.Level != Locals) return;
+        var daily = w.Batch<DailyChanges>();
+        var day = DayOf(at);
+        foreach (var (area, _) in keys.Where(k => k.Level == Locals))
+            daily[(origin, area, day)] = Add(daily.GetValueOrDefault((origin, area, day)), column);
     }
+
+    private static (int, int, int) Add((int Reached, int Registered, int Acted) c, string column) => column switch
+    {
+        "reached" => (c.Reached + 1, c.Registered, c.Acted),
+        "registered" => (c.Reached, c.Registered + 1, c.Acted),
+        _ => (c.Reached, c.Registered, c.Acted + 1),
+    };
 
     public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)
     {
@@ -207,6 +224,12 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
                 ON CONFLICT (origin, area_id, level) DO UPDATE SET reached = {tracking.counts}.reached + excluded.reached,
                     registered = {tracking.counts}.registered + excluded.registered, acted = {tracking.counts}.acted + excluded.acted
                 """, origin, area, level, r, g, a);
+        foreach (var ((origin, area, day), (r, g, a)) in w.Batch<DailyChanges>())
+            w.Execute("""
+                INSERT INTO {tracking.daily} (origin, area_id, day, reached, registered, acted) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (origin, area_id, day) DO UPDATE SET reached = {tracking.daily}.reached + excluded.reached,
+                    registered = {tracking.daily}.registered + excluded.registered, acted = {tracking.daily}.acted + excluded.acted
+                """, origin, area, day, r, g, a);
         return ValueTask.CompletedTask;
     }
 }

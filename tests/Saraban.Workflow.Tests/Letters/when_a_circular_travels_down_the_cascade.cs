@@ -65,6 +65,36 @@ public abstract class when_a_circular_travels_down_the_cascade(Backend backend)
     }
 
     [Fact]
+    public async Task the_days_of_progress_count_each_office_once_on_its_bangkok_day()
+    {
+        await using var offices = await Offices.OpenAsync(backend);
+        var pm = await offices.SendAsync("pmo.clerk", "pmo.head", "pmo-ops", ["prov-53"]);
+        var provincial = await offices.ForwardAsync(IncomingLetter.StreamId("prov-53", pm), "uttaradit.clerk", "uttaradit.vice", "uttaradit.governor",
+            AddresseeGroup.DistrictsOf("prov-53").Resolve(offices.Directory.Current).Select(d => d.Id).ToList());
+        var district = await offices.ForwardAsync(IncomingLetter.StreamId("dist-5301", provincial), "muang.clerk", "muang.chief", "muang.chief",
+            AddresseeGroup.LocalsOf("dist-5301").Resolve(offices.Directory.Current).Select(o => o.Id).ToList());
+        // Received at 18:30 UTC two days ago: 01:30 the next day in Bangkok, and that is its day.
+        var utcDay = offices.Clock.GetUtcNow().UtcDateTime.Date.AddDays(-2);
+        var receivedAt = new DateTimeOffset(utcDay.AddHours(18.5), TimeSpan.Zero);
+        await offices.Letters.RegisterAsync("lao.clerk", IncomingLetter.StreamId(offices.Lao, district), receivedAt);
+
+        var tracker = await offices.TrackAsync();
+        var locals = AddresseeGroup.LocalsOf("dist-5301").Resolve(offices.Directory.Current).Count;
+        foreach (var area in new[] { TrackingView.Nation, "prov-53", "dist-5301" })
+        {
+            var days = await tracker.DailyAsync(pm, area);
+            Assert.Equal(locals, days.Sum(d => d.Counts.Reached));
+            Assert.Equal([DateOnly.FromDateTime(utcDay).AddDays(1)], days.Where(d => d.Counts.Registered > 0).Select(d => d.Day));
+            Assert.Equal(1, days.Sum(d => d.Counts.Registered));
+            Assert.Equal(days.OrderBy(d => d.Day).Select(d => d.Day), days.Select(d => d.Day));
+        }
+        Assert.Empty(await tracker.DailyAsync(pm, "dist-5302"));
+        // Registering the same letter again is refused, and counts nothing twice.
+        await Assert.ThrowsAnyAsync<DomainException>(() => offices.Letters.RegisterAsync("lao.clerk", IncomingLetter.StreamId(offices.Lao, district), receivedAt));
+        Assert.Equal(1, (await (await offices.TrackAsync()).DailyAsync(pm, "prov-53")).Sum(d => d.Counts.Registered));
+    }
+
+    [Fact]
     public async Task dispatching_twice_returns_the_first_dispatch_and_stores_nothing_more()
     {
         await using var offices = await Offices.OpenAsync(backend);
