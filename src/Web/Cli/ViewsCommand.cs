@@ -93,15 +93,20 @@ public static class ViewsCommand
     /// <summary>Applies until every view has reached <paramref name="head"/>, waiting out the lease of a node that died holding one.</summary>
     private static async Task<long> CatchUpAsync(StoredViews views, long head)
     {
-        var deadline = DateTime.UtcNow + views.Lease + TimeSpan.FromSeconds(30);
+        var patience = views.Lease + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + patience;
         long applied = 0;
-        for (bool said = false; ; said = true)
+        for (bool said = false; ; )
         {
-            applied += await views.CatchUpAsync();
+            var round = await views.CatchUpAsync();
+            applied += round;
             if (await views.WaitForAsync(head, TimeSpan.Zero)) return applied;
+            // A generation being rebuilt takes a share of pages per round: still moving here is not waiting on anyone.
+            if (round > 0) { deadline = DateTime.UtcNow + patience; continue; }
             var held = (await views.StatusAsync()).Where(s => s.Lag > 0).Select(s => $"{s.Name} by {s.Serving?.Owner}").ToList();
             if (DateTime.UtcNow > deadline) throw new EventStoreException($"the views are still behind the log, applied elsewhere: {string.Join(", ", held)}");
             if (!said) Console.Error.WriteLine($"saraban views: waiting for another process's lease ({string.Join(", ", held)}; at most {views.Lease.TotalSeconds:0} s)");
+            said = true;
             await Task.Delay(250);
         }
     }
