@@ -46,10 +46,10 @@ public sealed class ViewWriter
     private readonly ViewTransaction _tx;
     private readonly TableNames _names;
 
-    private readonly Dictionary<long, object> _decoded;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, object> _decoded;
     private readonly Dictionary<Type, object> _batch = new();
 
-    internal ViewWriter(ViewTransaction tx, TableNames names, SqlDialect dialect, Dictionary<long, object> decoded)
+    internal ViewWriter(ViewTransaction tx, TableNames names, SqlDialect dialect, System.Collections.Concurrent.ConcurrentDictionary<long, object> decoded)
     {
         _tx = tx;
         _names = names;
@@ -62,8 +62,7 @@ public sealed class ViewWriter
     /// <summary>The event as its type, deserialized once for all the views that apply the same page.</summary>
     public object Decode(RecordedEvent e, EventTypes types)
     {
-        if (!_decoded.TryGetValue(e.Position, out var decoded)) _decoded[e.Position] = decoded = types.Deserialize(e);
-        return decoded;
+        return _decoded.GetOrAdd(e.Position, static (_, x) => x.types.Deserialize(x.e), (types, e));
     }
 
     /// <summary>State a view gathers over one batch (counters to add up, say), gone with the batch if it rolls back.</summary>
