@@ -11,7 +11,7 @@ namespace Saraban.Workflow.Registers;
 /// each office's letter passes on. A page reads one office's newest lines by index, a chain by key,
 /// whatever the log's length. <c>search</c> is the normalized text the registers are searched by.
 /// </summary>
-public sealed class RegistersView(EventTypes types) : IView
+public sealed partial class RegistersView(EventTypes types) : IView
 {
     public string Name => "registers";
     public int SchemaVersion => 3;
@@ -86,38 +86,6 @@ public sealed class RegistersView(EventTypes types) : IView
         if (e.StreamId.StartsWith("in-", StringComparison.Ordinal)) ApplyIncoming(e, w);
         else if (e.StreamId.StartsWith("out-", StringComparison.Ordinal)) ApplyOutgoing(e, w);
         return ValueTask.CompletedTask;
-    }
-
-    private void ApplyIncoming(RecordedEvent e, ViewWriter w)
-    {
-        const string Raise = "UPDATE {registers.incoming} SET status = CASE WHEN status < $1 THEN $1 ELSE status END WHERE stream_id = $2";
-        switch (w.Decode(e, types))
-        {
-            case LetterArrived a:
-                var search = RegisterSearch.Normalize($"{a.Content.Subject} {a.SenderName} {a.DocumentNumber}");
-                w.Execute("""
-                    INSERT INTO {registers.incoming} (seq, stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at,
-                        receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, year, day, search)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, 0, $12, $13, NULL, $14, $15, $16, $17)
-                    """, e.Position, e.StreamId, a.OrganizationId, (int)a.Channel, a.SenderName, a.DocumentNumber, Day(a.Date), a.Content.Subject,
-                    (int)a.Content.Urgency, (int)a.Content.Secrecy, Ms(e.RecordedAt), a.FromLetterId, a.OriginLetterId, a.ActionDue is { } due ? Day(due) : null,
-                    BangkokTime.YearOf(e.RecordedAt), Day(BangkokTime.DateOf(e.RecordedAt)), search);
-                w.Execute(w.Dialect == SqlDialect.Sqlite ? "INSERT INTO {registers.incoming_search} (rowid, search) VALUES ($1, $2)"
-                    : "INSERT INTO {registers.incoming_search} (seq, search) VALUES ($1, $2)", e.Position, search);
-                break;
-            case LetterRegistered r:
-                w.Execute("UPDATE {registers.incoming} SET receive_number = $1, received_at = $2, status = 1, year = $3, day = $4 WHERE stream_id = $5",
-                    r.ReceiveNumber, Ms(r.ReceivedAt), BangkokTime.YearOf(r.ReceivedAt), Day(BangkokTime.DateOf(r.ReceivedAt)), e.StreamId);
-                break;
-            case MinuteWritten: w.Execute(Raise, (int)IncomingStatus.Minuted, e.StreamId); break;
-            case LetterDecided: w.Execute(Raise, (int)IncomingStatus.Decided, e.StreamId); break;
-            case LetterForwarded f:
-                w.Execute("UPDATE {registers.incoming} SET forwarded_as = $1 WHERE stream_id = $2", f.OutgoingLetterId, e.StreamId);
-                w.Execute(Raise, (int)IncomingStatus.Forwarded, e.StreamId);
-                break;
-            case LetterAcknowledged: w.Execute(Raise, (int)IncomingStatus.Acknowledged, e.StreamId); break;
-            case RequestedActionDone: w.Execute("UPDATE {registers.incoming} SET status = $1 WHERE stream_id = $2", (int)IncomingStatus.Done, e.StreamId); break;
-        }
     }
 
     private void ApplyOutgoing(RecordedEvent e, ViewWriter w)

@@ -73,35 +73,62 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
             if (state.Offices.ContainsKey(key)) return;
             var place = await PlaceAsync(a.OrganizationId, ct);
             state.Offices[key] = new OfficeState(place, false, false);
-            w.Execute("""
-                INSERT INTO {tracking.offices} (origin, office_id, stream_id, level, office_type, province_id, area_id, delivered_at, registered_at, receive_number, acted_at, acted_how)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, NULL, NULL)
-                """, origin, a.OrganizationId, e.StreamId, place.Level, place.Type, place.Province, place.Area, e.RecordedAt.ToUnixTimeMilliseconds());
+            w.Batch<RowChanges>()[key] = new RowChange(new NewRow(e.StreamId, place, e.RecordedAt.ToUnixTimeMilliseconds()));
             Count(w, origin, place, "reached", e.RecordedAt);
             return;
         }
         if (!state.Streams.TryGetValue(e.StreamId, out var at) || !state.Offices.TryGetValue(at, out var office)) return;
-        var (o, id) = at;
+        var rows = w.Batch<RowChanges>();
+        var row = rows.GetValueOrDefault(at) ?? new RowChange(null);
         var time = e.RecordedAt.ToUnixTimeMilliseconds();
         switch (w.Decode(e, types))
         {
             case LetterRegistered r when !office.Registered:
-                w.Execute("UPDATE {tracking.offices} SET registered_at = $1, receive_number = $2 WHERE origin = $3 AND office_id = $4",
-                    r.ReceivedAt.ToUnixTimeMilliseconds(), r.ReceiveNumber, o, id);
+                rows[at] = row with { RegisteredAt = r.ReceivedAt.ToUnixTimeMilliseconds(), ReceiveNumber = r.ReceiveNumber };
                 state.Offices[at] = office with { Registered = true };
-                Count(w, o, office.Place, "registered", r.ReceivedAt);
+                Count(w, at.Origin, office.Place, "registered", r.ReceivedAt);
                 break;
             case LetterForwarded or LetterAcknowledged when !office.Acted:
-                w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = $2 WHERE origin = $3 AND office_id = $4",
-                    time, e.Type == "letter-forwarded" ? "forwarded" : "acknowledged", o, id);
+                rows[at] = row with { ActedAt = time, ActedHow = e.Type == "letter-forwarded" ? "forwarded" : "acknowledged" };
                 state.Offices[at] = office with { Acted = true };
-                Count(w, o, office.Place, "acted", e.RecordedAt);
+                Count(w, at.Origin, office.Place, "acted", e.RecordedAt);
                 break;
             case RequestedActionDone:
-                w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = 'done' WHERE origin = $2 AND office_id = $3", time, o, id);
-                if (!office.Acted) Count(w, o, office.Place, "acted", e.RecordedAt);
+                rows[at] = row with { ActedAt = time, ActedHow = "done" };
+                if (!office.Acted) Count(w, at.Origin, office.Place, "acted", e.RecordedAt);
                 state.Offices[at] = office with { Acted = true };
                 break;
+        }
+    }
+
+    /// <summary>An office's row as it first arrives.</summary>
+    private sealed record NewRow(string StreamId, Place Place, long DeliveredAt);
+
+    /// <summary>
+    /// An office's row over the batch: inserted (when it arrived in it) and what changed, written
+    /// once at its end. An office often arrives, registers and acts within one batch as the daemon
+    /// catches up, and one statement then does what three did.
+    /// </summary>
+    private sealed record RowChange(NewRow? Inserted, long? RegisteredAt = null, int? ReceiveNumber = null, long? ActedAt = null, string? ActedHow = null);
+
+    private sealed class RowChanges : Dictionary<(string Origin, string Office), RowChange>;
+
+    private static void WriteRows(ViewWriter w)
+    {
+        foreach (var ((origin, office), c) in w.Batch<RowChanges>())
+        {
+            if (c.Inserted is { } n)
+                w.Execute("""
+                    INSERT INTO {tracking.offices} (origin, office_id, stream_id, level, office_type, province_id, area_id, delivered_at, registered_at, receive_number, acted_at, acted_how)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                    """, origin, office, n.StreamId, n.Place.Level, n.Place.Type, n.Place.Province, n.Place.Area, n.DeliveredAt, c.RegisteredAt, c.ReceiveNumber, c.ActedAt, c.ActedHow);
+            else if (c.RegisteredAt is not null && c.ActedAt is not null)
+                w.Execute("UPDATE {tracking.offices} SET registered_at = $1, receive_number = $2, acted_at = $3, acted_how = $4 WHERE origin = $5 AND office_id = $6",
+                    c.RegisteredAt, c.ReceiveNumber, c.ActedAt, c.ActedHow, origin, office);
+            else if (c.RegisteredAt is not null)
+                w.Execute("UPDATE {tracking.offices} SET registered_at = $1, receive_number = $2 WHERE origin = $3 AND office_id = $4", c.RegisteredAt, c.ReceiveNumber, origin, office);
+            else if (c.ActedAt is not null)
+                w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = $2 WHERE origin = $3 AND office_id = $4", c.ActedAt, c.ActedHow, origin, office);
         }
     }
 
@@ -218,6 +245,7 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
 
     public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)
     {
+        WriteRows(w);
         foreach (var ((origin, area, level), (r, g, a)) in w.Batch<CountChanges>())
             w.Execute("""
                 INSERT INTO {tracking.counts} (origin, area_id, level, reached, registered, acted) VALUES ($1, $2, $3, $4, $5, $6)

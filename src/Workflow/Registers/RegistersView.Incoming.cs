@@ -1,0 +1,100 @@
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
+using Saraban.Workflow.Thai;
+using Saraban.Workflow.Views;
+
+namespace Saraban.Workflow.Registers;
+
+public sealed partial class RegistersView
+{
+    /// <summary>
+    /// A receive-register line over one batch: inserted (when its letter arrived in the batch) and
+    /// what changed, written once at the batch's end. Catching up, a letter often arrives, is
+    /// registered, minuted, decided and forwarded within one batch, and one statement then does
+    /// what six did (on PostgreSQL each is a round of the server's work).
+    /// </summary>
+    private sealed class IncomingLine
+    {
+        /// <summary>The INSERT's arguments up to the status, when the line arrived in this batch.</summary>
+        public object?[]? Arrived;
+        public (int Number, long At, int Year, int Day)? Registered;
+        public string? ForwardedAs;
+        /// <summary>The status set outright (a new line starts at Arrived), or raised to at least <see cref="RaiseTo"/>.</summary>
+        public int? SetTo;
+        public int RaiseTo = -1;
+
+        public void Set(IncomingStatus status) => (SetTo, RaiseTo) = ((int)status, -1);
+
+        public void Raise(IncomingStatus status)
+        {
+            if (SetTo is { } set) SetTo = Math.Max(set, (int)status);
+            else RaiseTo = Math.Max(RaiseTo, (int)status);
+        }
+    }
+
+    private sealed class IncomingLines : Dictionary<string, IncomingLine>;
+
+    private void ApplyIncoming(RecordedEvent e, ViewWriter w)
+    {
+        var lines = w.Batch<IncomingLines>();
+        if (!lines.TryGetValue(e.StreamId, out var line)) lines[e.StreamId] = line = new IncomingLine();
+        switch (w.Decode(e, types))
+        {
+            case LetterArrived a:
+                var search = RegisterSearch.Normalize($"{a.Content.Subject} {a.SenderName} {a.DocumentNumber}");
+                line.Arrived = [e.Position, e.StreamId, a.OrganizationId, (int)a.Channel, a.SenderName, a.DocumentNumber, Day(a.Date), a.Content.Subject,
+                    (int)a.Content.Urgency, (int)a.Content.Secrecy, Ms(e.RecordedAt), a.FromLetterId, a.OriginLetterId, a.ActionDue is { } due ? Day(due) : null,
+                    BangkokTime.YearOf(e.RecordedAt), Day(BangkokTime.DateOf(e.RecordedAt)), search];
+                line.Set(IncomingStatus.Arrived);
+                w.Execute(w.Dialect == SqlDialect.Sqlite ? "INSERT INTO {registers.incoming_search} (rowid, search) VALUES ($1, $2)"
+                    : "INSERT INTO {registers.incoming_search} (seq, search) VALUES ($1, $2)", e.Position, search);
+                break;
+            case LetterRegistered r:
+                line.Registered = (r.ReceiveNumber, Ms(r.ReceivedAt), BangkokTime.YearOf(r.ReceivedAt), Day(BangkokTime.DateOf(r.ReceivedAt)));
+                line.Set(IncomingStatus.Registered);
+                break;
+            case MinuteWritten: line.Raise(IncomingStatus.Minuted); break;
+            case LetterDecided: line.Raise(IncomingStatus.Decided); break;
+            case LetterForwarded f:
+                line.ForwardedAs = f.OutgoingLetterId;
+                line.Raise(IncomingStatus.Forwarded);
+                break;
+            case LetterAcknowledged: line.Raise(IncomingStatus.Acknowledged); break;
+            case RequestedActionDone: line.Set(IncomingStatus.Done); break;
+        }
+    }
+
+    public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)
+    {
+        foreach (var (stream, line) in w.Batch<IncomingLines>())
+            if (line.Arrived is { } a) Insert(w, a, line);
+            else Update(w, stream, line);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Insert(ViewWriter w, object?[] a, IncomingLine line)
+    {
+        var status = Math.Max(line.SetTo ?? 0, line.RaiseTo);
+        var (year, day) = line.Registered is { } r ? ((object?)r.Year, (object?)r.Day) : (a[14], a[15]);
+        w.Execute("""
+            INSERT INTO {registers.incoming} (seq, stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at,
+                receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, year, day, search)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+            """, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], line.Registered?.Number, line.Registered?.At, status,
+            a[11], a[12], line.ForwardedAs, a[13], year, day, a[16]);
+    }
+
+    private static void Update(ViewWriter w, string stream, IncomingLine line)
+    {
+        var sets = new List<string>();
+        var args = new List<object?>();
+        string Arg(object? value) { args.Add(value); return "$" + args.Count; }
+        if (line.Registered is { } r)
+            sets.Add($"receive_number = {Arg(r.Number)}, received_at = {Arg(r.At)}, year = {Arg(r.Year)}, day = {Arg(r.Day)}");
+        if (line.ForwardedAs is { } f) sets.Add($"forwarded_as = {Arg(f)}");
+        if (line.SetTo is { } set) sets.Add($"status = {Arg(set)}");
+        else if (line.RaiseTo >= 0) { var v = Arg(line.RaiseTo); sets.Add($"status = CASE WHEN status < {v} THEN {v} ELSE status END"); }
+        if (sets.Count == 0) return;
+        w.Execute($"UPDATE {{registers.incoming}} SET {string.Join(", ", sets)} WHERE stream_id = {Arg(stream)}", [.. args]);
+    }
+}
