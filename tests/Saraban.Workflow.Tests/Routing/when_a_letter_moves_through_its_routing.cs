@@ -1,3 +1,4 @@
+using Saraban.Workflow.Views;
 using Saraban.Workflow.Access;
 using Saraban.Workflow.Routing;
 using Saraban.Workflow.Tests.EventStore;
@@ -120,6 +121,40 @@ public abstract class when_a_letter_moves_through_its_routing(Backend backend)
         Assert.False(second);
         Assert.Empty(await live.DueForReminderAsync(clock.GetUtcNow()));
         Assert.True((await live.ForAsync(offices.Access.Current.FindUser("uttaradit.clerk")!)).Single().Overdue);
+        var snapshot = await live.SnapshotAsync();
+        await (await offices.ViewsAsync()).Stored.RebuildAsync("inbox");
+        Assert.Equal(snapshot, await live.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task steps_moved_flagged_and_ended_within_one_batch_leave_the_rows_they_should()
+    {
+        var (offices, engine, clock) = await Open(backend);
+        await using var _ = offices;
+        var moved = await engine.StartAsync("lao-acknowledge", offices.Lao, "in-lao-a", "lao.clerk");
+        var ended = await engine.StartAsync("lao-acknowledge", offices.Lao, "in-lao-b", "lao.clerk");
+        var live = await Inbox(offices); // both rows stored: what follows changes rows that exist
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.True(await engine.FlagOverdueAsync(moved));
+        await engine.CompleteAsync(moved, "register", "lao.clerk");
+        clock.Advance(TimeSpan.FromDays(3));
+        Assert.True(await engine.FlagOverdueAsync(moved));
+        await engine.CompleteAsync(ended, "register", "lao.clerk");
+        await engine.CompleteAsync(ended, "acknowledge", "lao.head");
+        await engine.CompleteAsync(ended, "act", "lao.clerk");
+        var started = await engine.StartAsync("lao-acknowledge", offices.Lao, "in-lao-c", "lao.clerk");
+        await engine.CompleteAsync(started, "register", "lao.clerk");
+        var brief = await engine.StartAsync("lao-acknowledge", offices.Lao, "in-lao-d", "lao.clerk");
+        await engine.CompleteAsync(brief, "register", "lao.clerk");
+        await engine.CompleteAsync(brief, "acknowledge", "lao.head");
+        await engine.CompleteAsync(brief, "act", "lao.clerk");
+        await Inbox(offices); // all of it in one batch
+
+        var rows = (await live.SnapshotAsync()).Split('\n');
+        Assert.Equal(2, rows.Length);
+        Assert.Contains(rows, r => r.StartsWith(moved + " ") && r.Contains(" acknowledge ") && r.EndsWith(" True"));
+        Assert.Contains(rows, r => r.StartsWith(started + " ") && r.Contains(" acknowledge ") && r.EndsWith(" False"));
+        // Rebuilt, the whole story is one batch: rows inserted, moved, flagged and deleted before any is written.
         var snapshot = await live.SnapshotAsync();
         await (await offices.ViewsAsync()).Stored.RebuildAsync("inbox");
         Assert.Equal(snapshot, await live.SnapshotAsync());
