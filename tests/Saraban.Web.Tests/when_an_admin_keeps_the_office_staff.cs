@@ -37,6 +37,28 @@ public sealed class when_an_admin_keeps_the_office_staff
     }
 
     [Fact]
+    public async Task the_admin_sees_each_books_next_number_move_as_the_clerk_registers_and_no_one_else_sees_it()
+    {
+        await using var server = await Server.StartAsync();
+        using var admin = await server.SignInAsync("uttaradit.admin");
+        using var clerk = await server.SignInAsync("uttaradit.clerk");
+        async Task<int> NextAsync(string series) => (await (await admin.GetAsync("/api/admin/numbers")).JsonAsync()).EnumerateArray()
+            .Single(b => b.GetProperty("series").GetString() == series).GetProperty("next").GetInt32();
+        var before = await NextAsync("Incoming");
+        var registered = await (await clerk.PostAsJsonAsync("/api/letters/paper", new
+        {
+            senderName = "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดอุตรดิตถ์", documentNumber = "ที่ อต ๐๐๒๓.๓/๑๒", date = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            subject = "รายงานผลการประเมินตนเอง",
+        })).JsonAsync();
+        Assert.Equal(before, registered.GetProperty("receiveNumber").GetInt32());
+        Assert.Equal(before + 1, await NextAsync("Incoming"));
+        var page = await admin.GetStringAsync("/admin");
+        Assert.Contains("เลขทะเบียนถัดไป", page);
+        Assert.Contains("ทะเบียนหนังสือรับ", page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/admin/numbers")).StatusCode);
+    }
+
+    [Fact]
     public async Task only_the_admin_of_the_office_manages_it_and_a_new_user_signs_in_with_the_password_given()
     {
         await using var server = await Server.StartAsync();

@@ -47,13 +47,16 @@ internal static class AdminApi
             await s.Access.ChangePasswordAsync(user.Id, body.New ?? "", new EventMetadata(user.Id, user.OrganizationId, Guid.CreateVersion7(), null), ct);
             return Results.NoContent();
         }).RequireRateLimiting(SignIn.LoginLimit);
-        app.MapGet("/admin", async (HttpContext http, Services s, Workflow.Routing.RoutingCatalog catalog, CancellationToken ct) =>
+        app.MapGet("/api/admin/numbers", async (HttpContext http, Services s, Workflow.Numbering.NumberIssuer numbers, CancellationToken ct) =>
+            Results.Ok(await BooksAsync(await AdminAsync(http, s, ct), numbers, ct)));
+        app.MapGet("/admin", async (HttpContext http, Services s, Workflow.Routing.RoutingCatalog catalog, Workflow.Numbering.NumberIssuer numbers, CancellationToken ct) =>
         {
             var admin = await AdminAsync(http, s, ct);
+            var books = await BooksAsync(admin, numbers, ct);
             var routing = catalog.Assignments.For(admin.Organization) is { } name ? catalog.Latest(name) : null;
             IReadOnlyList<string> routings = routing is null ? [] :
                 [$"{routing.Title} ({routing.Name} ฉบับ {Show.N(routing.Version)}): {string.Join(" → ", routing.Steps.Select(st => Letters.RegistersApi.StepName(st.Name)))}"];
-            return PageResults.Page<AdminPage>(new { User = admin.User, Office = admin.Organization, Staff = Staff(admin, s), Routings = routings });
+            return PageResults.Page<AdminPage>(new { User = admin.User, Office = admin.Organization, Staff = Staff(admin, s), Routings = routings, Books = books });
         });
         app.MapPost("/admin/delegations", async (IFormCollection f, HttpContext http, Services s, CancellationToken ct) =>
         {
@@ -67,6 +70,19 @@ internal static class AdminApi
             await RevokeAsync(id, http, s, ct);
             return Results.Redirect("/admin");
         });
+    }
+
+    /// <summary>The office's books this year (Bangkok): the number each will give next, and whether it was started mid-year.</summary>
+    private static async Task<IReadOnlyList<Book>> BooksAsync(Actor admin, Workflow.Numbering.NumberIssuer numbers, CancellationToken ct)
+    {
+        var year = Workflow.Thai.BangkokTime.YearOf(DateTimeOffset.UtcNow);
+        var books = new List<Book>();
+        foreach (var series in Enum.GetValues<Workflow.Numbering.NumberSeries>())
+        {
+            var state = await numbers.ReadAsync(admin.Organization.Id, series, year, ct);
+            books.Add(new Book(series.ToString(), year + 543, state.Next, state.Started));
+        }
+        return books;
     }
 
     private static async Task<Actor> AdminAsync(HttpContext http, Services s, CancellationToken ct)
@@ -94,3 +110,6 @@ internal static class AdminApi
 
 /// <summary>One of an office's staff as its admin sees them.</summary>
 public sealed record StaffMember(string UserId, string FullName, string Position, IReadOnlyList<Role> Roles, IReadOnlyList<Delegation> Delegations);
+
+/// <summary>One of the office's books this year: its series, the year (พ.ศ.), the number it gives next, and whether an admin started it mid-year.</summary>
+public sealed record Book(string Series, int YearBe, int Next, bool StartedMidYear);
