@@ -93,5 +93,9 @@ public sealed class LetterRenderer : IDisposable
         AtomicFile.Write(path, stream => write(letter, stream));
     }
 
-    public void Dispose() => _breakers.Dispose();
+    public void Dispose()
+    {
+        _breakers.Dispose();
+        _fonts.Dispose();
+    }
 }
