@@ -46,7 +46,7 @@ internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers
         flow.Gap(line * 0.5);
         foreach (var paragraph in f.Body)
         {
-            flow.Paragraph("body", paragraph, flow.Left, flow.Right, size, t.FirstLineIndent * Cm);
+            flow.Paragraph("body", paragraph, flow.Left, flow.Right, size, t.FirstLineIndent * Cm, justify: true);
             flow.Gap(t.ParagraphSpacing);
         }
 
