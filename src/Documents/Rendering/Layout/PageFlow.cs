@@ -109,6 +109,13 @@ internal sealed class PageFlow
         }
     }
 
+    /// <summary>The lines <paramref name="text"/> breaks into at Thai word boundaries within <paramref name="width"/>.</summary>
+    public List<string> Wrap(string text, double width, double size, bool bold = false)
+    {
+        var face = _fonts.Face(bold);
+        return _breakers.Break(text, width, width, s => face.Measure(s, size));
+    }
+
     /// <summary>
     /// A label (เรื่อง, เรียน…) followed by wrapped text that hangs after it, the way the regulation's
     /// forms align a long subject under its own first word rather than under the label.
