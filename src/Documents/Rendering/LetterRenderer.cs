@@ -45,7 +45,7 @@ public sealed class LetterRenderer : IDisposable
         _options = options;
         Templates = TemplateSet.Load(options.TemplateDirectory);
         _fonts = LetterFonts.LoadLaksaman(options.FontDirectory);
-        _composer = new LetterComposer(_fonts, _breakers, options.WesternDigits);
+        _composer = new LetterComposer(_fonts, _breakers, options.WesternDigits, emblemIsPlaceholder: options.EmblemPath is null);
         Pdf = backend ?? new PdfSharpBackend(_fonts);
         var configured = options.EmblemPath is { } path ? LetterImage.Load(path) : null;
         foreach (var template in Templates.All)

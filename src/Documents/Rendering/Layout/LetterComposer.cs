@@ -12,8 +12,11 @@ namespace Saraban.Documents.Rendering.Layout;
 /// sender's address, date, เรื่อง, เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, body, closing, signature with
 /// its acting-for lines, and the owning unit's contacts at the bottom.
 /// </summary>
-internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers, bool westernDigits = false)
+internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers, bool westernDigits = false, bool emblemIsPlaceholder = false)
 {
+    /// <summary>Written under a placeholder emblem: a letter must not pass for one on the real Garuda.</summary>
+    public const string PlaceholderMark = "ตราตัวอย่าง ยังไม่ได้ตั้งค่าตราครุฑ";
+
     private const double Cm = PageFlow.PointsPerCm;
 
     public LaidOutLetter Compose(LetterDocument letter, LetterTemplate t, LetterImage emblem, string verificationBase)
@@ -32,6 +35,14 @@ internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers
         else
         {
             LetterheadHeader(flow, letter, t, emblem);
+        }
+
+        if (emblemIsPlaceholder && flow.Current.OfType<ImageItem>().FirstOrDefault(i => i.Role == "emblem") is { } placed)
+        {
+            const double markSize = 6;
+            var markWidth = flow.Measure(PlaceholderMark, markSize);
+            var x = Math.Max(flow.Left, placed.X + ((placed.Width - markWidth) / 2));
+            flow.Add(new TextItem("emblemPlaceholder", PlaceholderMark, x, placed.Y + placed.Height + flow.Ascent(markSize) * 0.9, markSize, Red: true));
         }
 
         if (t.Header != "memo" && t.Subject && f.Subject is { } subject)
