@@ -25,7 +25,11 @@ public sealed class GlyphShaper : IDisposable
     private readonly Face _face;
     private readonly Font _font;
 
+    private const int MaxRuns = 8192;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ShapedRun> _runs = new(StringComparer.Ordinal);
     private readonly GlyphExtents?[] _extents;
+    private readonly HbBuffer?[] _idle = new HbBuffer?[Math.Max(2, Environment.ProcessorCount * 2)];
     private readonly AscenderClearance _clearance;
 
     internal GlyphShaper(TrueTypeFace face, FontSubset outlines)
@@ -35,6 +39,7 @@ public sealed class GlyphShaper : IDisposable
         _pin = GCHandle.Alloc(fontBytes, GCHandleType.Pinned);
         _blob = new Blob(_pin.AddrOfPinnedObject(), fontBytes.Length, MemoryMode.ReadOnly);
         _face = new Face(_blob, 0);
+        _face.MakeImmutable();
         _font = new Font(_face);
         _font.SetFunctionsOpenType();
         UnitsPerEm = _face.UnitsPerEm;
@@ -52,9 +57,33 @@ public sealed class GlyphShaper : IDisposable
     public int UnitsPerEm { get; }
 
     /// <summary>The glyphs for <paramref name="text"/>, positioned from the run's origin.</summary>
+    /// <remarks>
+    /// Runs are kept by text: a circular is rendered once per addressee with the same body, labels,
+    /// date and signature lines, and HarfBuzz with Laksaman's Thai lookups costs some 20 µs a line.
+    /// The cache is bounded (emptied when full); a run is never changed once made.
+    /// </remarks>
     public ShapedRun Shape(string text)
     {
-        using var buffer = new HbBuffer();
+        if (_runs.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (_runs.Count >= MaxRuns)
+        {
+            _runs.Clear();
+        }
+
+        var run = ShapeNow(text);
+        _runs.TryAdd(text, run);
+        return run;
+    }
+
+    private ShapedRun ShapeNow(string text)
+    {
+        // A buffer is lent out per call: HarfBuzz buffers may not be shared between threads, and
+        // making one per line was a fair share of shaping's cost.
+        var buffer = Rent();
         buffer.AddUtf16(text);
         buffer.Direction = Direction.LeftToRight;
         buffer.Script = Script.Thai;
@@ -79,6 +108,7 @@ public sealed class GlyphShaper : IDisposable
         }
 
         _clearance.Apply(infos, positions, x, y);
+        Return(buffer);
 
         return new ShapedRun(text, glyphs, clusters, x, y, pen);
     }
@@ -92,8 +122,40 @@ public sealed class GlyphShaper : IDisposable
     /// <summary>The advance HarfBuzz gives one glyph, in font units.</summary>
     public int Advance(ushort glyph) => _font.GetHorizontalGlyphAdvance(glyph);
 
+    private HbBuffer Rent()
+    {
+        for (var i = 0; i < _idle.Length; i++)
+        {
+            if (Interlocked.Exchange(ref _idle[i], null) is { } idle)
+            {
+                return idle;
+            }
+        }
+
+        return new HbBuffer();
+    }
+
+    private void Return(HbBuffer buffer)
+    {
+        buffer.ClearContents();
+        for (var i = 0; i < _idle.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _idle[i], buffer, null) is null)
+            {
+                return;
+            }
+        }
+
+        buffer.Dispose();
+    }
+
     public void Dispose()
     {
+        for (var i = 0; i < _idle.Length; i++)
+        {
+            Interlocked.Exchange(ref _idle[i], null)?.Dispose();
+        }
+
         _font.Dispose();
         _face.Dispose();
         _blob.Dispose();
