@@ -23,6 +23,9 @@ public sealed record RenderOptions
     /// keeps the code in QR's compact alphanumeric mode (see <see cref="Qr.VerificationCode.Url"/>).
     /// </summary>
     public string VerificationBase { get; init; } = "http://127.0.0.1:5080/V";
+
+    /// <summary>Print addresses and contacts in Western digits instead of the regulation's Thai ones.</summary>
+    public bool WesternDigits { get; init; }
 }
 
 /// <summary>
@@ -42,7 +45,7 @@ public sealed class LetterRenderer : IDisposable
         _options = options;
         Templates = TemplateSet.Load(options.TemplateDirectory);
         _fonts = LetterFonts.LoadLaksaman(options.FontDirectory);
-        _composer = new LetterComposer(_fonts, _breakers);
+        _composer = new LetterComposer(_fonts, _breakers, options.WesternDigits, emblemIsPlaceholder: options.EmblemPath is null);
         Pdf = backend ?? new PdfSharpBackend(_fonts);
         var configured = options.EmblemPath is { } path ? LetterImage.Load(path) : null;
         foreach (var template in Templates.All)
@@ -74,7 +77,7 @@ public sealed class LetterRenderer : IDisposable
     {
         var template = Templates.For(letter.TemplateKind);
         var laid = Layout(letter);
-        DocxWriter.Write(letter, template, _emblems[template.Kind], laid.VerificationUrl, output);
+        DocxWriter.Write(PrintedDigits.Apply(letter, _options.WesternDigits), template, _emblems[template.Kind], laid.VerificationUrl, output);
     }
 
     /// <summary>
@@ -93,5 +96,9 @@ public sealed class LetterRenderer : IDisposable
         AtomicFile.Write(path, stream => write(letter, stream));
     }
 
-    public void Dispose() => _breakers.Dispose();
+    public void Dispose()
+    {
+        _breakers.Dispose();
+        _fonts.Dispose();
+    }
 }

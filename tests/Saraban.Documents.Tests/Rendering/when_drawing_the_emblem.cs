@@ -61,6 +61,23 @@ public sealed class when_drawing_the_emblem : IDisposable
         }
     }
 
+    [Fact]
+    public void the_placeholder_says_on_the_page_that_it_is_one_and_a_configured_emblem_does_not()
+    {
+        var letter = Paths.Letter("circular");
+        using var placeholder = new LetterRenderer(new RenderOptions { TemplateDirectory = Paths.Templates });
+        using var configured = new LetterRenderer(new RenderOptions { TemplateDirectory = Paths.Templates, EmblemPath = _png });
+        string Text(LetterRenderer renderer)
+        {
+            using var output = new MemoryStream();
+            renderer.WritePdf(letter, output);
+            return Poppler.Text(output.ToArray());
+        }
+
+        Assert.Contains("ตราตัวอย่าง", Text(placeholder), StringComparison.Ordinal);
+        Assert.DoesNotContain("ตราตัวอย่าง", Text(configured), StringComparison.Ordinal);
+    }
+
     public void Dispose() => File.Delete(_png);
 
     // A minimal RGBA PNG: a red-to-blue gradient whose alpha falls from opaque to clear.

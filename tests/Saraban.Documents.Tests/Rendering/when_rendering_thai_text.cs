@@ -34,24 +34,6 @@ public sealed class when_rendering_thai_text(RendererFixture fixture)
         Assert.DoesNotContain(text, c => c is >= '\uF700' and <= '\uF71A');
     }
 
-    [Theory]
-    [InlineData("ป่า", "ป\uF705า")]
-    [InlineData("ที่", "ที่")]
-    [InlineData("นี้", "นี้")]
-    [InlineData("ปู่", "ปู\uF705")]
-    [InlineData("ฟ้า", "ฟ\uF706า")]
-    [InlineData("ญู", "\uF70Fู")]
-    [InlineData("ฐุ", "\uF700ุ")]
-    [InlineData("ปี่", "ป\uF702\uF713")]
-    [InlineData("น่า", "น\uF70Aา")]
-    [InlineData("ฎุ", "ฎ\uF718")]
-    [InlineData("น้ำ", "น้ำ")]
-    public void marks_take_the_glyph_that_avoids_collisions(string typed, string drawn)
-    {
-        Assert.Equal(drawn, ThaiShaper.Shape(typed));
-        Assert.Equal(typed, string.Concat(ThaiShaper.Shape(typed).Select(ThaiShaper.ToLogical)));
-    }
-
     [Fact]
     public void lines_break_between_dictionary_words_never_inside_one()
     {

@@ -24,6 +24,7 @@ public sealed class when_writing_docx(RendererFixture fixture)
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(Docx(kind)), false);
         var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Empty(errors);
     }
 
@@ -32,13 +33,17 @@ public sealed class when_writing_docx(RendererFixture fixture)
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(Docx("external-letter")), false);
         var defaults = doc.MainDocumentPart!.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
-        Assert.Equal("TH Sarabun New", defaults.RunFonts!.ComplexScript!.Value);
-        Assert.Equal("32", defaults.FontSizeComplexScript!.Val!.Value);
+        // The PDF's font at the size that draws as the regulation's 16 pt Sarabun: 16 × 1000 / 1504 ≈ 10.5 pt.
+        Assert.Equal("Laksaman", defaults.RunFonts!.ComplexScript!.Value);
+        Assert.Equal("21", defaults.FontSizeComplexScript!.Val!.Value);
         Assert.Equal("th-TH", defaults.Languages!.Bidi!.Value);
 
         var paragraphs = doc.MainDocumentPart.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
         var letter = Paths.Letter("external-letter").Fields;
-        Assert.Contains(paragraphs, p => p.StartsWith(letter.DocumentNumber!.Text, StringComparison.Ordinal) && p.Contains(letter.Sender!, StringComparison.Ordinal));
+        // ที่ and the sender's block side by side, each in its own column of a borderless table.
+        var row = doc.MainDocumentPart.Document.Body.Elements<Table>().First().Elements<TableRow>().Single().Elements<TableCell>().ToList();
+        Assert.Equal(letter.DocumentNumber!.Text, row[0].InnerText);
+        Assert.StartsWith(letter.Sender!, row[1].Elements<Paragraph>().First().InnerText, StringComparison.Ordinal);
         Assert.Contains(paragraphs, p => p == "เรื่อง" + letter.Subject);
         Assert.Contains(letter.Body[0], paragraphs);
         Assert.Contains("(นางสาวฟ้าใส ปู่ป่าญาติ)", paragraphs);

@@ -13,8 +13,19 @@ namespace Saraban.Documents.Rendering.Docx;
 /// </summary>
 internal static class DocxParts
 {
-    /// <summary>TH Sarabun New is what Thai offices have; LibreOffice maps it to a free derivative.</summary>
-    public const string FontName = "TH Sarabun New";
+    /// <summary>
+    /// The font the PDF embeds, so the DOCX lays out as the PDF does. TH Sarabun New is not on a
+    /// Debian machine (fontconfig falls back to DejaVu Sans, and the letter ran to two pages).
+    /// </summary>
+    public const string FontName = "Laksaman";
+
+    /// <summary>
+    /// Laksaman draws 1.504× larger than TH Sarabun New at the same size; the PDF makes up for it
+    /// by patching the em (<see cref="Fonts.TrueTypeFace"/>). A word processor cannot, so the
+    /// regulation's 16 pt is written as the Laksaman size that looks the same, in half points.
+    /// </summary>
+    public static string HalfPoints(double size) =>
+        ((int)Math.Round(size * 2 * 1000 / Fonts.LetterFonts.SarabunUnitsPerEm)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public const string Thai = "th-TH";
 
@@ -33,7 +44,7 @@ internal static class DocxParts
             props.Append(new Color { Val = "FF0000" });
         }
 
-        var half = ((int)Math.Round(size * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var half = HalfPoints(size);
         props.Append(new FontSize { Val = half }, new FontSizeComplexScript { Val = half });
         return props;
     }
@@ -45,7 +56,7 @@ internal static class DocxParts
 
     public static Styles Styles(double bodySize)
     {
-        var half = ((int)Math.Round(bodySize * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var half = HalfPoints(bodySize);
         RunPropertiesBaseStyle BaseRun() => new(
             new RunFonts { Ascii = FontName, HighAnsi = FontName, EastAsia = FontName, ComplexScript = FontName },
             new FontSize { Val = half },
@@ -60,7 +71,7 @@ internal static class DocxParts
             new BasedOn { Val = "Normal" },
             new PrimaryStyle(),
             new StyleParagraphProperties(
-                new SpacingBetweenLines { After = "120" },
+                new SpacingBetweenLines { After = "120" }, // the PDF's 6 pt between paragraphs
                 new Indentation { FirstLine = Twips(2.5).ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 new Justification { Val = JustificationValues.ThaiDistribute }))
         { Type = StyleValues.Paragraph, StyleId = "LetterBody" };

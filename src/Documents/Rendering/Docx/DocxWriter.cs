@@ -58,14 +58,7 @@ internal static class DocxWriter
 
                 body.Append(Para(new ParagraphProperties(new Justification { Val = t.Emblem.Align == "left" ? JustificationValues.Left : JustificationValues.Center }),
                     new Run(Picture(main, main, emblem, t.Emblem.Height, 1))));
-                var senderTab = Twips((t.Page.Width * 0.58) - t.Page.Left);
-                var tabs = new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Left, Position = senderTab }));
-                body.Append(Para(tabs, Run(f.DocumentNumber?.Text ?? string.Empty, size), Tab(), Run(f.Sender ?? string.Empty, size)));
-                if (letter.SenderAddress is { } address)
-                {
-                    body.Append(Para(new ParagraphProperties(new Indentation { Left = S(senderTab) }), Run(address, size)));
-                }
-
+                body.Append(SenderRow(letter, t, contentWidth));
                 if (!t.SenderAndDateAtEnd && f.Date is { } date)
                 {
                     body.Append(Para(new ParagraphProperties(new Indentation { Left = S(Twips((t.Page.Width / 2) - t.Page.Left)) }), Run(ThaiDate.FormatFull(date), size)));
@@ -104,6 +97,45 @@ internal static class DocxWriter
 
         buffer.Position = 0;
         buffer.CopyTo(output);
+    }
+
+    /// <summary>
+    /// ที่ at the left and the sender's name and address as a block from 58 % of the page, as the
+    /// PDF sets them: a borderless two-column table, so the block wraps at words within its own
+    /// column instead of after a tab stop (which broke "ท้องถิ่น" in the middle).
+    /// </summary>
+    private static Table SenderRow(LetterDocument letter, LetterTemplate t, double contentWidth)
+    {
+        var size = t.BodySize;
+        var left = Twips((t.Page.Width * 0.58) - t.Page.Left);
+        var right = Twips(contentWidth) - left;
+        static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs)
+        {
+            var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = S(width), Type = TableWidthUnitValues.Dxa }));
+            cell.Append(paragraphs);
+            return cell;
+        }
+
+        var sender = new List<Paragraph> { Para(null, Run(letter.Fields.Sender ?? string.Empty, size)) };
+        if (letter.SenderAddress is { } address)
+        {
+            sender.Add(Para(null, Run(address, size)));
+        }
+
+        var none = new TableBorders(
+            new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
+            new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
+        return new Table(
+            new TableProperties(
+                new TableWidth { Width = S(left + right), Type = TableWidthUnitValues.Dxa },
+                none,
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
+            new TableGrid(new GridColumn { Width = S(left) }, new GridColumn { Width = S(right) }),
+            new TableRow(
+                Cell(left, [Para(null, Run(letter.Fields.DocumentNumber?.Text ?? string.Empty, size))]),
+                Cell(right, sender)));
     }
 
     private static string StripThi(string? number) => number is null ? string.Empty : number.StartsWith("ที่ ", StringComparison.Ordinal) ? number[4..] : number;
@@ -163,12 +195,20 @@ internal static class DocxWriter
             lines.AddRange([null, null, $"({signer.Name})", signer.Position + delegation, signer.ActingFor ?? signer.ActingIn]);
         }
 
+        // Centred under the signature as in the PDF: on 62 % of the text width, wrapped within the
+        // right margin; each line kept with the next, so the closing never parts from its signature.
         var indent = S(Twips(contentWidth * 0.24));
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            body.Append(line is null
-                ? Para(null)
-                : Para(new ParagraphProperties(new Indentation { Left = indent }, new Justification { Val = JustificationValues.Center }), Run(line, t.BodySize)));
+            var props = lines[i] is null
+                ? new ParagraphProperties()
+                : new ParagraphProperties(new Indentation { Left = indent }, new Justification { Val = JustificationValues.Center });
+            if (i < lines.Count - 1)
+            {
+                props.PrependChild(new KeepNext());
+            }
+
+            body.Append(lines[i] is { } line ? Para(props, Run(line, t.BodySize)) : Para(props));
         }
     }
 
@@ -186,7 +226,10 @@ internal static class DocxWriter
 
     private static SectionProperties Section(MainDocumentPart main, LetterTemplate t, string verificationUrl)
     {
-        // Page numbers from page two on, centred at the top in Thai digits: "- ๒ -".
+        // Page numbers from page two on, centred at the top in Thai digits: "- ๒ -", by the
+        // section's thaiNumbers format, which Word applies to the PAGE field. LibreOffice 7.4 has
+        // no Thai-digit numbering on import: it shows "- 2 -" (and maps \* ThaiArabic to Thai
+        // letters, "- ข -", worse), so the switch is not used.
         var header = main.AddNewPart<HeaderPart>();
         header.Header = new Header(Para(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
             Run("- ", t.BodySize), new SimpleField(Run("๒", t.BodySize)) { Instruction = " PAGE " }, Run(" -", t.BodySize)));

@@ -12,12 +12,18 @@ namespace Saraban.Documents.Rendering.Layout;
 /// sender's address, date, เรื่อง, เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, body, closing, signature with
 /// its acting-for lines, and the owning unit's contacts at the bottom.
 /// </summary>
-internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers)
+internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers, bool westernDigits = false, bool emblemIsPlaceholder = false)
 {
+    /// <summary>Written under a placeholder emblem: a letter must not pass for one on the real Garuda.</summary>
+    public const string PlaceholderMark = "ตราตัวอย่าง ยังไม่ได้ตั้งค่าตราครุฑ";
+
     private const double Cm = PageFlow.PointsPerCm;
 
     public LaidOutLetter Compose(LetterDocument letter, LetterTemplate t, LetterImage emblem, string verificationBase)
     {
+        // The QR code verifies the letter as stored; the page prints its digits as the office writes them.
+        var url = VerificationCode.Url(verificationBase, letter);
+        letter = PrintedDigits.Apply(letter, westernDigits);
         var f = letter.Fields;
         var flow = new PageFlow(fonts, breakers, t);
         var size = t.BodySize;
@@ -29,6 +35,14 @@ internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers
         else
         {
             LetterheadHeader(flow, letter, t, emblem);
+        }
+
+        if (emblemIsPlaceholder && flow.Current.OfType<ImageItem>().FirstOrDefault(i => i.Role == "emblem") is { } placed)
+        {
+            const double markSize = 6;
+            var markWidth = flow.Measure(PlaceholderMark, markSize);
+            var x = Math.Max(flow.Left, placed.X + ((placed.Width - markWidth) / 2));
+            flow.Add(new TextItem("emblemPlaceholder", PlaceholderMark, x, placed.Y + placed.Height + flow.Ascent(markSize) * 0.9, markSize, Red: true));
         }
 
         if (t.Header != "memo" && t.Subject && f.Subject is { } subject)
@@ -46,7 +60,7 @@ internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers
         flow.Gap(line * 0.5);
         foreach (var paragraph in f.Body)
         {
-            flow.Paragraph("body", paragraph, flow.Left, flow.Right, size, t.FirstLineIndent * Cm);
+            flow.Paragraph("body", paragraph, flow.Left, flow.Right, size, t.FirstLineIndent * Cm, justify: true);
             flow.Gap(t.ParagraphSpacing);
         }
 
@@ -57,7 +71,6 @@ internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers
         }
 
         var pages = flow.Pages();
-        var url = VerificationCode.Url(verificationBase, letter);
         var qr = t.QrSize * Cm;
         var first = pages[0];
         var items = first.Items.Append(new QrItem("qr", VerificationCode.Modules(url), first.Width - (t.Page.Right * Cm) - qr, first.Height - qr - (0.3 * Cm), qr));
@@ -206,9 +219,14 @@ internal sealed class LetterComposer(LetterFonts fonts, LineBreakerPool breakers
             }
         }
 
-        flow.EnsureRoom((lines.Count + 1) * line);
+        // Centred on the signature; a line longer than the room on either side of that centre (an
+        // ODLOC secretary-general's position) wraps at words under itself, within the right margin.
+        var half = Math.Min(center - flow.Left, flow.Right - center);
+        var wrapped = lines.SelectMany(l => l.Text.Length == 0 ? [l] : flow.Wrap(l.Text, 2 * half, size).Select(w => (l.Role, w))).ToList();
+        // The block is kept whole on one page: the closing never parts from its signature.
+        flow.EnsureRoom((wrapped.Count + 1) * line);
         flow.Gap(line * 0.5);
-        foreach (var (role, text) in lines)
+        foreach (var (role, text) in wrapped)
         {
             if (text.Length == 0)
             {

@@ -83,25 +83,37 @@ internal sealed class PageFlow
 
     public double Ascent(double size) => _fonts.Regular.Ascender * size / _fonts.Regular.UnitsPerEm;
 
-    /// <summary>One line at <paramref name="x"/>; returns its item.</summary>
-    public TextItem Line(string role, string text, double x, double size, bool bold = false, bool red = false)
+    /// <summary>One line at <paramref name="x"/>, spread to <paramref name="justified"/> points when given; returns its item.</summary>
+    public TextItem Line(string role, string text, double x, double size, bool bold = false, bool red = false, double? justified = null)
     {
         EnsureRoom(LineHeight(size));
-        var item = new TextItem(role, text, x, Y + Ascent(size), size, bold, red);
+        var item = new TextItem(role, text, x, Y + Ascent(size), size, bold, red, justified);
         Add(item);
         Y += LineHeight(size);
         return item;
     }
 
-    /// <summary>Text wrapped between <paramref name="x"/> and <paramref name="right"/>, the first line indented.</summary>
-    public void Paragraph(string role, string text, double x, double right, double size, double firstIndent = 0, bool bold = false)
+    /// <summary>
+    /// Text wrapped between <paramref name="x"/> and <paramref name="right"/>, the first line
+    /// indented. <paramref name="justify"/> sets it as Thai letters are (Word's "Thai distributed"):
+    /// every line but the last spread to the right margin, the last left as it falls.
+    /// </summary>
+    public void Paragraph(string role, string text, double x, double right, double size, double firstIndent = 0, bool bold = false, bool justify = false)
     {
         var face = _fonts.Face(bold);
         var lines = _breakers.Break(text, right - x - firstIndent, right - x, s => face.Measure(s, size));
         for (var i = 0; i < lines.Count; i++)
         {
-            Line(role, lines[i], i == 0 ? x + firstIndent : x, size, bold);
+            var left = i == 0 ? x + firstIndent : x;
+            Line(role, lines[i], left, size, bold, justified: justify && i < lines.Count - 1 ? right - left : null);
         }
+    }
+
+    /// <summary>The lines <paramref name="text"/> breaks into at Thai word boundaries within <paramref name="width"/>.</summary>
+    public List<string> Wrap(string text, double width, double size, bool bold = false)
+    {
+        var face = _fonts.Face(bold);
+        return _breakers.Break(text, width, width, s => face.Measure(s, size));
     }
 
     /// <summary>

@@ -7,8 +7,12 @@ namespace Saraban.Documents.Rendering.Layout;
 /// </summary>
 public abstract record PageItem(string Role);
 
-/// <summary>One line of text in its logical (typed) order; the backend shapes it for drawing.</summary>
-public sealed record TextItem(string Role, string Text, double X, double Baseline, double Size, bool Bold = false, bool Red = false)
+/// <summary>
+/// One line of text in its logical (typed) order; the backend shapes it for drawing. A line with
+/// <paramref name="Justified"/> is spread to that width, its slack shared between its clusters
+/// (Thai distributed justification).
+/// </summary>
+public sealed record TextItem(string Role, string Text, double X, double Baseline, double Size, bool Bold = false, bool Red = false, double? Justified = null)
     : PageItem(Role);
 
 /// <summary>A PNG or JPEG image (the Garuda emblem) in the box given.</summary>

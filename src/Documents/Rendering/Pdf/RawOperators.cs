@@ -6,8 +6,8 @@ using Saraban.Documents.Rendering.Layout;
 namespace Saraban.Documents.Rendering.Pdf;
 
 /// <summary>
-/// PDF content operators written straight as ASCII bytes, for what is cheaper to draw by hand
-/// than through XGraphics: QR codes and prepared images. Positions come in points from the top
+/// PDF content operators written straight as ASCII bytes: every letter's page is drawn this way
+/// (shaped text, QR codes, prepared images, boxes), no drawing layer in between. Positions come in points from the top
 /// left of the page, as layout gives them; PDF counts from the bottom left.
 /// </summary>
 internal sealed class RawOperators
@@ -53,6 +53,15 @@ internal sealed class RawOperators
     /// <summary>Draws the image XObject named <paramref name="name"/> (in the page's resources) in the item's box.</summary>
     public void Image(string name, ImageItem i, double pageHeight) =>
         Text($"q {i.Width:0.###} 0 0 {i.Height:0.###} {i.X:0.###} {pageHeight - i.Y - i.Height:0.###} cm {name} Do Q\n");
+
+    /// <summary>A rectangle's outline (the receive stamp's box), 1.2 pt wide.</summary>
+    public void Box(BoxItem b, double pageHeight) =>
+        Text($"q {(b.Red ? "1 0 0 RG" : "0 G")} 1.2 w {b.X:0.###} {pageHeight - b.Y - b.Height:0.###} {b.Width:0.###} {b.Height:0.###} re S Q\n");
+
+    /// <summary>Operators written elsewhere (<see cref="GlyphText"/>), ASCII.</summary>
+    public void Append(string operators) => Ascii(Encoding.ASCII.GetBytes(operators));
+
+    public bool IsEmpty => _out.WrittenCount == 0;
 
     public byte[] ToArray() => _out.WrittenSpan.ToArray();
 
