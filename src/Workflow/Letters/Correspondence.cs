@@ -114,8 +114,9 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     /// Drafts this office's own letter passing the received one on, citing it as an enclosure; the
     /// received letter records that it was forwarded, in the same transaction.
     /// </summary>
+    /// <param name="carryFiles">Enclose the received letter's files too, as this letter's own (the same stored bytes: nothing is copied).</param>
     public async Task<string> ForwardAsync(string userId, string incomingStreamId, LetterContent content, IReadOnlyList<string> addressees,
-        DateOnly? actionDue = null, CancellationToken ct = default)
+        DateOnly? actionDue = null, bool carryFiles = false, CancellationToken ct = default)
     {
         var (incoming, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var office = incoming.Arrival?.OrganizationId ?? "?";
@@ -133,9 +134,12 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         await store.AppendAsync(With(step,
             new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version), [types.ToEventData(new LetterForwarded(letterId), meta)]),
             new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream,
-                [.. new object[] { drafted }.Concat(Inherited(arrival)).Select(e => types.ToEventData(e, meta))])), ct);
+                [.. new object[] { drafted }.Concat(Inherited(arrival)).Concat(Carried(arrival, carryFiles, actor.User.Id)).Select(e => types.ToEventData(e, meta))])), ct);
         return letterId;
     }
+
+    private static IEnumerable<object> Carried(LetterArrived arrival, bool carry, string userId) =>
+        carry ? (arrival.Files ?? []).Select(f => new Files.EnclosureAttached(f, userId)) : [];
 
     public async Task AcknowledgeAsync(string userId, string incomingStreamId, CancellationToken ct = default)
     {
@@ -223,7 +227,7 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     /// its correlation id, so one query over the log finds the whole story; a letter outside any
     /// chain (a paper letter) gets one of its own per command.
     /// </summary>
-    private static EventMetadata Meta(Actor actor, string? originLetterId) =>
+    internal static EventMetadata Meta(Actor actor, string? originLetterId) =>
         new(actor.User.Id, actor.Organization.Id, Guid.TryParseExact(originLetterId, "N", out var origin) ? origin : Guid.CreateVersion7(), null);
 
     private static string? OriginOf(IncomingLetter state) => state.Arrival?.OriginLetterId ?? state.Arrival?.FromLetterId;
