@@ -12,4 +12,7 @@ internal sealed record Services(Correspondence Letters, AccessService Access, Di
 {
     /// <summary>The LAO's side of requested actions, and the import of the assessment system's export.</summary>
     public required Saraban.Workflow.Actions.ActionDesk Desk { get; init; }
+
+    /// <summary>Letters' files: enclosed in drafts, read like the letter.</summary>
+    public required Saraban.Workflow.Files.LetterFiles Files { get; init; }
 }

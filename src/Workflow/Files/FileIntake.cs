@@ -48,6 +48,6 @@ public sealed class FileIntake(IFileStore store, FileLimits limits)
         }
     }
 
-    public static FileRefusedException TooLarge(FileLimits limits) =>
+    public static FileTooLargeException TooLarge(FileLimits limits) =>
         new($"ไฟล์ใหญ่เกิน {ThaiDigits.Format(limits.MaxBytes / (1024 * 1024))} MB ไม่ได้บันทึก (the file is over the {limits.MaxBytes / (1024 * 1024)} MB limit).");
 }

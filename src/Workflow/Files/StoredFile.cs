@@ -53,7 +53,10 @@ public static class FileKinds
 }
 
 /// <summary>A file refused at upload, for a reason the clerk can act on; nothing of it was kept.</summary>
-public sealed class FileRefusedException(string message) : DomainException(message);
+public class FileRefusedException(string message) : DomainException(message);
+
+/// <summary>Over the size limit: answered 413 on the API.</summary>
+public sealed class FileTooLargeException(string message) : FileRefusedException(message);
 
 /// <summary>How large a file may be: <see cref="MaxBytes"/> as uploaded (default 20 MB), and what a DOCX or XLSX may unpack to.</summary>
 public sealed record FileLimits(long MaxBytes = FileLimits.DefaultMaxBytes, long MaxUnpackedBytes = 200L * 1024 * 1024, int MaxEntries = 5000)
