@@ -35,8 +35,8 @@ public static class FilesCommand
         var (store, types, directory, access) = opened;
         var fileStore = FileStores.For(store);
         var limits = args.Get("max-file-mb") is not null ? new FileLimits(args.GetInt("max-file-mb", 20, max: 2048) * 1024L * 1024) : FileLimits.FromEnvironment();
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System);
-        var files = new LetterFiles(letters, store, types, access, fileStore, new FileIntake(fileStore, limits), TimeProvider.System);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, secrets: opened.Secrets(options));
+        var files = new LetterFiles(letters, store, types, access, fileStore, new FileIntake(fileStore, limits), TimeProvider.System, opened.Secrets(options));
         switch (what)
         {
             case "attach":

@@ -90,7 +90,11 @@ public static class ServeCommand
         LetterRenderer? renderer = null;
         var engine = new RoutingEngine(store, types, catalog, access, TimeProvider.System);
         var routing = new LetterRouting(store, types, catalog, access);
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
+        // Secret letters' master keys: from the environment or a key file, never the database.
+        var masterKeys = Saraban.Workflow.Secrets.MasterKeys.Load(Saraban.Workflow.Secrets.MasterKeys.DefaultFileFor(options.PostgresConnectionString is null ? options.SqlitePath ?? StoreOptions.DefaultSqlitePath : null));
+        Log.Information("Master key {Id} from {Where}", masterKeys.Current.Id, masterKeys.File ?? "SARABAN_MASTER_KEY");
+        var secrets = new Saraban.Workflow.Secrets.LetterSecrets(store, types, masterKeys);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing, secrets);
         // What the node reads before it answers runs beside the web host's start (its own work and
         // JIT): on a log of millions of events the two took 2.3–2.8 s one after the other.
         var delivery = new Delivery(store, documents, types, routing, directory);
@@ -104,7 +108,7 @@ public static class ServeCommand
                 var demo = await DemoData.EnsureAsync(directory, access, TimeProvider.System, CancellationToken.None);
                 await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
                 if (demoStory)
-                    await DemoStory.EnsureAsync(letters, at => new Correspondence(store, types, directory, access, new NumberIssuer(store, types), new FixedClock(at), routing),
+                    await DemoStory.EnsureAsync(letters, at => new Correspondence(store, types, directory, access, new NumberIssuer(store, types), new FixedClock(at), routing, secrets),
                         async () => await delivery.CatchUpAsync(), access, CancellationToken.None);
                 var views = opened = await SarabanViews.OpenAsync(store, types, directory, catalog);
                 renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = templates, VerificationBase = verificationBase });
@@ -116,7 +120,7 @@ public static class ServeCommand
                 {
                     Desk = new Saraban.Workflow.Actions.ActionDesk(store, types, directory, access, TimeProvider.System),
                     Files = new Saraban.Workflow.Files.LetterFiles(letters, store, types, access, fileStore,
-                        new Saraban.Workflow.Files.FileIntake(fileStore, fileLimits), TimeProvider.System),
+                        new Saraban.Workflow.Files.FileIntake(fileStore, fileLimits), TimeProvider.System, secrets),
                 });
                 return views;
             }

@@ -13,7 +13,9 @@ public sealed class FileIntake(IFileStore store, FileLimits limits)
     public FileLimits Limits => limits;
 
     /// <summary>The file checked and stored; what an enclosure records of it.</summary>
-    public async Task<(string Sha256, long Length, FileKind Kind, string FileName)> ReceiveAsync(Stream body, string? fileName, CancellationToken ct = default)
+    /// <param name="seal">For a secret letter: writes the checked file sealed to the path it is given; the sealed bytes are what is hashed and stored.</param>
+    public async Task<(string Sha256, long Length, FileKind Kind, string FileName)> ReceiveAsync(Stream body, string? fileName, CancellationToken ct = default,
+        Func<Stream, Stream, CancellationToken, Task>? seal = null)
     {
         var name = FileContent.CheckName(fileName);
         System.IO.Directory.CreateDirectory(store.Scratch);
@@ -39,13 +41,32 @@ public sealed class FileIntake(IFileStore store, FileLimits limits)
             if (length == 0) throw new FileRefusedException($"ไฟล์ {name} ว่างเปล่า (an empty file).");
             var kind = FileContent.Check(scratch, name, limits);
             var hash = FileStores.Hex(sha.GetHashAndReset());
+            if (seal is not null)
+            {
+                await using (var plain = File.OpenRead(scratch))
+                await using (var sealedOut = new FileStream(scratch + ".sealed", FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                {
+                    await seal(plain, sealedOut, ct);
+                    sealedOut.Flush(flushToDisk: true);
+                }
+                File.Delete(scratch); // the plain bytes never reach the store
+                File.Move(scratch + ".sealed", scratch);
+                (hash, length) = await HashAsync(scratch, ct);
+            }
             await store.PutAsync(hash, scratch, ct);
             return (hash, length, kind, name);
         }
         finally
         {
             File.Delete(scratch);
+            File.Delete(scratch + ".sealed");
         }
+    }
+
+    private static async Task<(string, long)> HashAsync(string path, CancellationToken ct)
+    {
+        await using var f = File.OpenRead(path);
+        return (FileStores.Hex(await SHA256.HashDataAsync(f, ct)), f.Length);
     }
 
     public static FileTooLargeException TooLarge(FileLimits limits) =>

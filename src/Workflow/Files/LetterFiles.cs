@@ -9,8 +9,9 @@ namespace Saraban.Workflow.Files;
 /// reached only through a letter the user may read (never by its hash), so a secret letter's files
 /// reach only its readers, and another office's letter's not at all.
 /// </summary>
+/// <param name="secrets">Seals a ลับ or ลับมาก letter's files with the letter's key; without it such letters take no files.</param>
 public sealed class LetterFiles(Correspondence letters, IEventStore store, EventTypes types, AccessService access, IFileStore files,
-    FileIntake intake, TimeProvider clock)
+    FileIntake intake, TimeProvider clock, Secrets.LetterSecrets? secrets = null)
 {
     public FileLimits Limits => intake.Limits;
 
@@ -28,8 +29,17 @@ public sealed class LetterFiles(Correspondence letters, IEventStore store, Event
         Enclosures.CheckOpen(state);
         var text = (description ?? "").Trim();
         if (text.Length > Enclosure.MaxDescriptionLength) Enclosures.DecideAttach(state, new Enclosure("", 0, "", "", text), userId);
-        var (sha, length, kind, name) = await intake.ReceiveAsync(body, fileName, ct);
-        var file = new Enclosure(sha, length, FileKinds.MediaType(kind), name, text);
+        string? sealedBy = null;
+        Func<Stream, Stream, CancellationToken, Task>? seal = null;
+        if (Secrets.LetterSecrets.IsSealable(state.Content!.Secrecy))
+        {
+            if (secrets is null || state.Content.Sealed is not { } s) throw Correspondence.NoMasterKey();
+            var key = await secrets.KeyAsync(s.KeyOf, ct);
+            sealedBy = s.KeyOf;
+            seal = (plain, sealedOut, token) => Secrets.SealedFile.SealAsync(plain, sealedOut, key, s.KeyOf, token);
+        }
+        var (sha, length, kind, name) = await intake.ReceiveAsync(body, fileName, ct, seal);
+        var file = new Enclosure(sha, length, FileKinds.MediaType(kind), name, text, sealedBy);
         // Read again: another clerk may have signed or changed the draft while the file came in.
         var (now, version) = await letters.LoadOutgoingAsync(letterId, ct);
         var attached = Enclosures.DecideAttach(now, file, actor.User.Id);
@@ -78,7 +88,13 @@ public sealed class LetterFiles(Correspondence letters, IEventStore store, Event
         var file = enclosed[number - 1];
         var content = await files.OpenAsync(file.Sha256, ct)
             ?? throw new DomainException($"ไฟล์ {file.FileName} หายไปจากที่เก็บ แจ้งผู้ดูแลระบบให้ตรวจ (./saraban verify) (the stored file is missing).");
-        return (file, content);
+        if (file.SealedBy is not { } keyOf) return (file, content);
+        if (secrets is null)
+        {
+            await content.DisposeAsync();
+            throw Correspondence.NoMasterKey();
+        }
+        return (file, Secrets.SealedFile.Open(content, await secrets.KeyAsync(keyOf, ct), keyOf));
     }
 }
 

@@ -8,7 +8,9 @@ namespace Saraban.Workflow.Files;
 /// covers every file and <c>verify</c> notices a swapped one.
 /// </summary>
 /// <param name="Description">What the clerk calls it ("กำหนดการประชุม"), printed after its label.</param>
-public sealed record Enclosure(string Sha256, long Length, string MediaType, string FileName, string Description)
+/// <param name="SealedBy">For a secret letter's file: the letter whose key sealed the stored bytes (<see cref="Secrets.SealedFile"/>);
+/// <see cref="Sha256"/> and <see cref="Length"/> are then the sealed bytes', what the store holds and verify checks.</param>
+public sealed record Enclosure(string Sha256, long Length, string MediaType, string FileName, string Description, string? SealedBy = null)
 {
     public const int MaxDescriptionLength = 200;
 

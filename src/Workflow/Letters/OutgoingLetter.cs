@@ -43,6 +43,7 @@ public sealed record OutgoingLetter(
     {
         if (state.Version > 0) throw new DomainException($"มีหนังสือ {letterId} อยู่แล้ว (letter {letterId} exists already).");
         content.Validate();
+        if (content.Secrecy == Secrecy.TopSecret) throw Correspondence.TopSecretRefused();
         if (addressees.Count == 0) throw new DomainException("ต้องมีผู้รับอย่างน้อยหนึ่งหน่วยงาน (a letter needs at least one addressee).");
         if (addressees.Distinct().Count() != addressees.Count) throw new DomainException("มีผู้รับซ้ำ (an addressee appears twice).");
         if (addressees.Contains(organizationId)) throw new DomainException("ส่งหนังสือถึงหน่วยงานตนเองไม่ได้ (an office does not send a letter to itself).");

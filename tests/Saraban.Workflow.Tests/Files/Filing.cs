@@ -10,7 +10,7 @@ internal static class Filing
     public static IFileStore Store(this Offices offices) => FileStores.For(offices.Store);
 
     public static LetterFiles Files(this Offices offices, FileLimits? limits = null) =>
-        new(offices.Letters, offices.Store, offices.Types, offices.Access, offices.Store(), new FileIntake(offices.Store(), limits ?? new FileLimits()), offices.Clock);
+        new(offices.Letters, offices.Store, offices.Types, offices.Access, offices.Store(), new FileIntake(offices.Store(), limits ?? new FileLimits()), offices.Clock, offices.Secrets);
 
     public static async Task<List<string>> StoredAsync(this Offices offices)
     {
