@@ -48,7 +48,8 @@ public sealed class MasterKeys
     {
         if (Environment.GetEnvironmentVariable("SARABAN_MASTER_KEY") is { Length: > 0 } env) return Parse(env, null);
         var file = Environment.GetEnvironmentVariable("SARABAN_MASTER_KEY_FILE") is { Length: > 0 } f ? f : defaultFile;
-        if (!System.IO.File.Exists(file)) Write(file, [RandomNumberGenerator.GetBytes(32)]);
+        // Several nodes may start at once on a new database: the first file made wins, the others read it.
+        if (!System.IO.File.Exists(file)) Write(file, [RandomNumberGenerator.GetBytes(32)], replace: false);
         return Parse(System.IO.File.ReadAllText(file), file);
     }
 
@@ -57,10 +58,10 @@ public sealed class MasterKeys
         sqlitePath is null ? Path.GetFullPath("data/master.key") : Path.ChangeExtension(Path.GetFullPath(sqlitePath), null) + ".master-key";
 
     /// <summary>Writes the keys, newest first, replacing the file in one move; only this user may read it.</summary>
-    public static void Write(string file, IEnumerable<byte[]> keys)
+    public static void Write(string file, IEnumerable<byte[]> keys, bool replace = true)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var temp = file + ".new";
+        var temp = $"{file}.{Guid.NewGuid():N}.new";
         var text = "# Saraban master keys: the current first. Keep this file apart from the database and its backups.\n"
             + string.Concat(keys.Select(k => Convert.ToBase64String(k) + "\n"));
         using (var s = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
@@ -69,7 +70,8 @@ public sealed class MasterKeys
             s.Write(System.Text.Encoding.ASCII.GetBytes(text));
             s.Flush(flushToDisk: true);
         }
-        System.IO.File.Move(temp, file, overwrite: true);
+        try { System.IO.File.Move(temp, file, overwrite: replace); }
+        catch (IOException) when (!replace && System.IO.File.Exists(file)) { System.IO.File.Delete(temp); }
     }
 
     public static MasterKeys Of(params byte[][] keys) => new(keys.Select(k => new Key(IdOf(k), k)).ToList(), null);
