@@ -10,6 +10,7 @@ public static class BenchCommand
 
           eventstore   single-event appends from concurrent writers
           numbering    clerks of one office taking receive numbers at once
+          files        a circular to every LAO with a 5 MB enclosure (stored once? delivered as fast?), 20 MB streamed
           pdf          one-page letters rendered to PDF per second, on every core
           search       searches of registers holding millions of lines
           views        serve's start and its pages under load on a big log, while a cascade writes
@@ -20,6 +21,7 @@ public static class BenchCommand
         "eventstore" => EventStoreBenchmark.RunAsync(argv[1..]),
         "numbering" => NumberingBenchmark.RunAsync(argv[1..]),
         "pdf" => PdfBenchmark.RunAsync(argv[1..]),
+        "files" => FilesBenchmark.RunAsync(argv[1..]),
         "search" => SearchBenchmark.RunAsync(argv[1..]),
         "views" => ViewsBenchmark.RunAsync(argv[1..]),
         null or "--help" or "-h" => Task.FromResult(Verbs.Print(Help, 0)),

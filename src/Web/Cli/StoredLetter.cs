@@ -16,7 +16,7 @@ internal static class StoredLetter
     {
         await using var opened = await OpenedStore.OpenAsync(options);
         var (store, types, directory, access) = opened;
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, secrets: opened.Secrets(options));
         var letter = await letters.ReadOutgoingAsync(userId, letterId);
         return LetterPrinting.Document(letter, directory.Current.Get(letter.OrganizationId!));
     }

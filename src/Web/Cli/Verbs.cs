@@ -20,6 +20,8 @@ public static class Verbs
           views             the stored views: status, rebuild, catch-up
           actions import    import the assessment system's export of submissions (CSV or XLSX)
           cascade           run the national circular cascade of DOMAIN.md with simulated staff
+          files             a draft's files (attach, list, get) and the sweep of abandoned drafts' files
+          keys              the master key of secret letters: show, rotate
           intake FILE       read the letters in a text file or PDF and print their fields
           render            a letter's JSON as PDF or DOCX; a receive stamp on a PDF
           bench eventstore  measure appends per second and latency
@@ -48,6 +50,8 @@ public static class Verbs
                 "views" => await ViewsCommand.RunAsync(rest),
                 "actions" => await ActionsCommand.RunAsync(rest),
                 "intake" => IntakeCommand.Run(rest),
+                "files" => await FilesCommand.RunAsync(rest),
+                "keys" => await KeysCommand.RunAsync(rest),
                 "render" => await RenderCommand.RunAsync(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
                 _ => throw new UsageException($"unknown verb '{verb}' (try ./saraban --help)"),

@@ -9,8 +9,10 @@ public static class VerifyCommand
         $"""
         Usage: ./saraban verify [--db PATH | --postgres "CONN"] [--json]
 
-        Recomputes every event's chained hash. Exits 0 and prints the count when the whole log
-        holds; exits 1 naming the first position that was altered or removed.
+        Recomputes every event's chained hash, then hashes every file a live letter names (its
+        enclosures) against the SHA-256 its event holds. Exits 0 and prints the counts when the
+        whole log and every file hold; exits 1 naming the first position that was altered or
+        removed, or each file missing or changed.
 
         {StoreArguments.Help}
           --json                 print the result as JSON
@@ -32,17 +34,27 @@ public static class VerifyCommand
         var progress = Console.IsErrorRedirected ? null : new Progress<long>(n => Console.Error.Write($"\r{n:N0} events checked…"));
         var report = await store.VerifyAsync(progress);
         if (progress is not null) Console.Error.Write("\r\x1b[K");
+        var files = await Saraban.Workflow.Files.FileCheck.RunAsync(store, Saraban.Workflow.SarabanEvents.All(), Saraban.Workflow.Files.FileStores.For(store));
+        var holds = report.Holds && files.Holds;
 
         if (json)
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                backend = store.Backend, holds = report.Holds, events = report.EventsChecked,
+                backend = store.Backend, holds, events = report.EventsChecked,
                 firstBadPosition = report.FirstBadPosition, problem = report.Problem, seconds = Math.Round(started.Elapsed.TotalSeconds, 3),
+                files = files.FilesChecked, fileBytes = files.BytesChecked, fileProblems = files.Problems,
             }));
-        else if (report.Holds)
-            Console.WriteLine($"The chain holds: {report.EventsChecked:N0} events verified in {started.Elapsed.TotalSeconds:0.00} s.");
         else
-            Console.Error.WriteLine($"saraban verify: the chain is broken at position {report.FirstBadPosition}: {report.Problem}.");
-        return report.Holds ? 0 : 1;
+        {
+            if (holds)
+                Console.WriteLine($"The chain holds: {report.EventsChecked:N0} events verified in {started.Elapsed.TotalSeconds:0.00} s; {files.FilesChecked:N0} files ({files.BytesChecked:N0} bytes) match their events.");
+            else if (report.Holds)
+                Console.Error.WriteLine($"saraban verify: the chain holds ({report.EventsChecked:N0} events), but {files.Problems.Count} of {files.FilesChecked:N0} files do not match their events:");
+            else
+                Console.Error.WriteLine($"saraban verify: the chain is broken at position {report.FirstBadPosition}: {report.Problem}.");
+            foreach (var p in files.Problems)
+                Console.Error.WriteLine($"saraban verify: file {p.Sha256[..16]}… ({p.FileName}, file {p.Number} of letter {p.StreamId}) is {p.What}.");
+        }
+        return holds ? 0 : 1;
     }
 }

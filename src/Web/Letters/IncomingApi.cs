@@ -70,7 +70,7 @@ internal static class IncomingApi
             AddresseeLine = body.AddresseeLine ?? DraftRequest.DefaultAddresseeLine(office),
             Body = body.Body is { Count: > 0 } ? body.Body : DraftRequest.ForwardBody(received),
         };
-        return await s.Letters.ForwardAsync(userId, stream, request.Content(received.Content), request.Addressees(s.Directory.Current), body.ActionDue, ct);
+        return await s.Letters.ForwardAsync(userId, stream, request.Content(received.Content), request.Addressees(s.Directory.Current), body.ActionDue, body.CarryFiles ?? false, ct);
     }
 }
 

@@ -34,6 +34,9 @@ internal static class LetterHistory
         "letter-forwarded" => "ร่างหนังสือแจ้งต่อ",
         "letter-acknowledged" => "รับทราบ",
         "requested-action-done" => "แจ้งว่าดำเนินการแล้ว",
+        "enclosure-attached" => "แนบไฟล์สิ่งที่ส่งมาด้วย",
+        "enclosure-removed" => "นำไฟล์สิ่งที่ส่งมาด้วยออก",
+        "draft-discarded" => "ยกเลิกร่าง",
         var other => other,
     };
 }

@@ -43,7 +43,7 @@ internal static class LetterPages
         MapAct(app, "/letters/in/{stream}/done", (u, st, f, s, ct) => s.Letters.ReportActionDoneAsync(u, st, f["note"].ToString(), ct));
         app.MapPost("/letters/in/{stream}/forward", async (string stream, IFormCollection form, HttpContext http, Services s, CancellationToken ct) =>
         {
-            var id = await IncomingApi.ForwardAsync(stream, new DraftRequest(null, null, null, null, null, null, FormFields.List(form["to"]), FormFields.Date(form["actionDue"]), null, null, null),
+            var id = await IncomingApi.ForwardAsync(stream, new DraftRequest(null, null, null, null, null, null, FormFields.List(form["to"]), FormFields.Date(form["actionDue"]), null, null, null) { CarryFiles = form["carryFiles"] == "true" },
                 CurrentUser.Get(http, s.Access).Id, s, ct);
             return Results.Redirect($"/letters/out/{id}");
         });
@@ -57,6 +57,7 @@ internal static class LetterPages
                 L = letter, User = user, Tree = await s.Views.Registers.TreeBelowAsync(id, ct), Directory = s.Views.Directory,
                 Preview = s.Printing.Layout(letter, s.Views.Directory.Get(letter.OrganizationId!)),
                 History = await LetterHistory.ReadAsync(store, s.Access, OutgoingLetter.StreamId(id), ct),
+                MaxFileMb = s.Files.Limits.MaxBytes / (1024 * 1024),
             });
         });
         app.MapPost("/letters/out/{id}/sign", async (string id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>

@@ -40,7 +40,7 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
             Addressee = content.AddresseeLine,
             References = content.References.Select(r => new CitedLetter(r.DocumentNumber, r.Date)).ToList(),
             Enclosures = content.EnclosedLetters.Select(e => $"สำเนาหนังสือ{e.From}{(e.From is null ? "" : " ")}{e.DocumentNumber} ลงวันที่ {ThaiDate.FormatFull(e.Date)}")
-                .Concat(content.Enclosures).ToList(),
+                .Concat(content.Enclosures).Concat((letter.Files ?? []).Select(Workflow.Files.Enclosures.Line)).ToList(),
             Sender = sender.Name,
             Signer = signer,
             Deadline = letter.ActionDue,
@@ -90,7 +90,7 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
             Addressee = c.AddresseeLine,
             References = c.References.Select(r => new CitedLetter(r.DocumentNumber, r.Date)).ToList(),
             Enclosures = c.EnclosedLetters.Select(e => $"สำเนาหนังสือ{e.From}{(e.From is null ? "" : " ")}{e.DocumentNumber} ลงวันที่ {ThaiDate.FormatFull(e.Date)}")
-                .Concat(c.Enclosures).ToList(),
+                .Concat(c.Enclosures).Concat((a.Files ?? []).Select(Workflow.Files.Enclosures.Line)).ToList(),
             Sender = a.SenderName,
             Signer = new Signer(a.SignerName ?? "", a.SignerPositionLines.FirstOrDefault() ?? "", a.SignerPositionLines.Skip(1).FirstOrDefault()),
             Deadline = a.ActionDue,

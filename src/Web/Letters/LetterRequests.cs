@@ -15,6 +15,9 @@ public sealed record DraftRequest(
     LetterKind? Kind, Urgency? Urgency, Secrecy? Secrecy, string? Subject, string? AddresseeLine, IReadOnlyList<string>? Body,
     IReadOnlyList<string>? To, DateOnly? ActionDue, IReadOnlyList<string>? Enclosures, string? OwningUnit, string? Contacts)
 {
+    /// <summary>On a forward: enclose the received letter's files as this letter's own.</summary>
+    public bool? CarryFiles { get; init; }
+
     public IReadOnlyList<string> Addressees(DirectoryView directory)
     {
         var ids = new List<string>();

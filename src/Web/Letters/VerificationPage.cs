@@ -37,9 +37,10 @@ internal static class VerificationPage
         {
             var printed = new DocumentNumber(office.LetterPrefix, circular, running).Format();
             foreach (var entry in await views.Registers.WithNumberAsync(office.Id, printed, ct))
-                if (await s.Letters.ReadDispatchedAsync(entry.LetterId, ct) is { } letter
+                // A secret letter's key is checked on its opened content, but the page gets it as stored: "(หนังสือลับ)".
+                if (await s.Letters.ReadDispatchedForCheckAsync(entry.LetterId, ct) is { } letter
                     && string.Equals(LetterPrinting.ContentKey(letter, office), key, StringComparison.OrdinalIgnoreCase))
-                    return (letter, office);
+                    return ((await s.Letters.ReadDispatchedAsync(entry.LetterId, ct))!, office);
         }
         return null;
     }

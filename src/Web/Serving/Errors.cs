@@ -25,6 +25,7 @@ internal static class Errors
                 // A form without its antiforgery token, or with another's: forged, or its page outlived the key.
                 BadHttpRequestException b when b.Message.Contains("antiforgery", StringComparison.OrdinalIgnoreCase) || b.InnerException is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException =>
                     "แบบฟอร์มนี้ไม่ได้มาจากหน้าของระบบ หรือหมดอายุแล้ว ระบบไม่ได้บันทึกสิ่งใด โปรดเปิดหน้าเดิมใหม่แล้วลองอีกครั้ง (the form's antiforgery token is missing or invalid).",
+                BadHttpRequestException { StatusCode: 413 } => "ไฟล์หรือคำขอใหญ่เกินที่ระบบรับ ไม่ได้บันทึกสิ่งใด (the request is too large).",
                 BadHttpRequestException => "คำขอไม่ถูกต้อง ระบบไม่ได้บันทึกสิ่งใด (bad request).",
                 _ => ex.Message,
             };
@@ -48,6 +49,10 @@ internal static class Errors
     private static int? StatusOf(Exception ex) => ex switch
     {
         BadHttpRequestException { StatusCode: 400 } => StatusCodes.Status400BadRequest,
+        BadHttpRequestException { StatusCode: 413 } => StatusCodes.Status413PayloadTooLarge,
+        Saraban.Workflow.Files.FileTooLargeException => StatusCodes.Status413PayloadTooLarge,
+        Saraban.Workflow.Files.FileRefusedException => StatusCodes.Status422UnprocessableEntity,
+        Saraban.Workflow.Files.FileNotFoundInLetterException => StatusCodes.Status404NotFound,
         AccessDeniedException => StatusCodes.Status403Forbidden,
         NotFoundException => StatusCodes.Status404NotFound,
         WrongExpectedVersionException => StatusCodes.Status409Conflict,
@@ -59,6 +64,7 @@ internal static class Errors
     {
         403 => "ไม่มีสิทธิ์ทำรายการนี้",
         404 => "ไม่พบหนังสือ",
+        413 or 422 => "ไม่รับไฟล์นี้",
         409 => "หนังสือถูกเปลี่ยนระหว่างทำรายการ",
         _ => "ทำรายการไม่ได้",
     };

@@ -41,6 +41,7 @@ public static class ServeCommand
                                  SMTP server (env SARABAN_SMTP_HOST); without it reminders are not mailed
           --smtp-port N          its port (default 25; env SARABAN_SMTP_PORT)
           --smtp-from ADDRESS    the sender of reminder mails (default saraban@localhost; env SARABAN_SMTP_FROM)
+          --max-file-mb N        the largest file a letter may carry, in MB (default 20; env SARABAN_MAX_FILE_MB)
           --demo story|circular  on a new database: the demo chain part-way, work for every demo user
                                  (default), or only the PM Office's circular sent to the provinces
         Routings are read from SARABAN_WORKFLOWS, else ./workflows; a broken file stops the start
@@ -57,6 +58,9 @@ public static class ServeCommand
         var reminderSeconds = args.GetInt("reminder-seconds", 60, max: 86_400);
         var publicUrl = args.Get("public-url") ?? urls.Split(';')[0];
         var smtp = ReminderSetup.Smtp(args);
+        var fileLimits = args.Get("max-file-mb") is { } mb
+            ? new Saraban.Workflow.Files.FileLimits(args.GetInt("max-file-mb", 20, max: 2048) * 1024L * 1024)
+            : Saraban.Workflow.Files.FileLimits.FromEnvironment();
         var demoStory = (args.Get("demo") ?? "story") switch
         {
             "story" => true,
@@ -87,10 +91,15 @@ public static class ServeCommand
         LetterRenderer? renderer = null;
         var engine = new RoutingEngine(store, types, catalog, access, TimeProvider.System);
         var routing = new LetterRouting(store, types, catalog, access);
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing);
+        // Secret letters' master keys: from the environment or a key file, never the database.
+        var masterKeys = Saraban.Workflow.Secrets.MasterKeys.Load(Saraban.Workflow.Secrets.MasterKeys.DefaultFileFor(options.PostgresConnectionString is null ? options.SqlitePath ?? StoreOptions.DefaultSqlitePath : null));
+        Log.Information("Master key {Id} from {Where}", masterKeys.Current.Id, masterKeys.File ?? "SARABAN_MASTER_KEY");
+        var secrets = new Saraban.Workflow.Secrets.LetterSecrets(store, types, masterKeys);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing, secrets);
         // What the node reads before it answers runs beside the web host's start (its own work and
         // JIT): on a log of millions of events the two took 2.3–2.8 s one after the other.
         var delivery = new Delivery(store, documents, types, routing, directory);
+        var fileStore = Saraban.Workflow.Files.FileStores.For(store);
         SarabanViews? opened = null;
         var gate = new ReadyGate();
         var reading = Task.Run(async () =>
@@ -103,7 +112,7 @@ public static class ServeCommand
                 phase.Restart();
                 await DemoData.EnsureCircularAsync(letters, CancellationToken.None);
                 if (demoStory)
-                    await DemoStory.EnsureAsync(letters, at => new Correspondence(store, types, directory, access, new NumberIssuer(store, types), new FixedClock(at), routing),
+                    await DemoStory.EnsureAsync(letters, at => new Correspondence(store, types, directory, access, new NumberIssuer(store, types), new FixedClock(at), routing, secrets),
                         async () => await delivery.CatchUpAsync(), access, CancellationToken.None);
                 Log.Information("Start: demo letters checked in {Ms} ms", phase.ElapsedMilliseconds);
                 phase.Restart();
@@ -118,6 +127,8 @@ public static class ServeCommand
                 {
                     Desk = new Saraban.Workflow.Actions.ActionDesk(store, types, directory, access, TimeProvider.System),
                     Lockout = new SignInLockout(views.Stored, TimeProvider.System),
+                    Files = new Saraban.Workflow.Files.LetterFiles(letters, store, types, access, fileStore,
+                        new Saraban.Workflow.Files.FileIntake(fileStore, fileLimits), TimeProvider.System, secrets),
                 });
                 return views;
             }
@@ -130,6 +141,9 @@ public static class ServeCommand
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
+        // A form with a file is spooled to disk by ASP.NET; its size is bounded here, the file's own by the intake.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = Math.Max(30L * 1024 * 1024, fileLimits.MaxBytes + 1024 * 1024));
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = fileLimits.MaxBytes + 1024 * 1024);
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(Log.Logger);
         builder.Services.AddProblemDetails();
@@ -157,6 +171,8 @@ public static class ServeCommand
         builder.Services.AddSingleton(gate);
         builder.Services.AddSingleton(_ => gate.Current); // resolved by requests, which the gate holds until it is open
         builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddSingleton(new Saraban.Workflow.Files.FileSweep(store, types, fileStore, TimeProvider.System));
+        builder.Services.AddHostedService<Saraban.Web.Files.FileSweepService>();
         builder.Services.AddHostedService<ViewsDaemon>();
         ReminderSetup.AddServices(builder.Services, store, types, directory, () => opened ?? throw new InvalidOperationException("the views are not open yet"), smtp);
         builder.Services.AddQuartz(q =>
@@ -197,6 +213,7 @@ public static class ServeCommand
         Actions.ActionPages.Map(app);
         Actions.RequestActionsApi.Map(app);
         AdminApi.Map(app);
+        Saraban.Web.Files.FilesApi.Map(app);
         VerificationPage.Map(app);
         LetterPages.Map(app);
         Inbox.InboxPages.Map(app);

@@ -15,4 +15,6 @@ internal sealed record Services(Correspondence Letters, AccessService Access, Di
 
     /// <summary>Wrong passwords per account, shared by every node.</summary>
     public required SignInLockout Lockout { get; init; }
+    /// <summary>Letters' files: enclosed in drafts, read like the letter.</summary>
+    public required Saraban.Workflow.Files.LetterFiles Files { get; init; }
 }

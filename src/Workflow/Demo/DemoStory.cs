@@ -132,7 +132,7 @@ public static class DemoStory
                 "จึงเรียนมาเพื่อทราบ และดำเนินการในส่วนที่เกี่ยวข้องต่อไป",
             ],
         };
-        var id = await c.ForwardAsync(clerk, stream, content, to.SelectMany(g => g.Resolve(directory)).Select(o => o.Id).Distinct().ToList(), arrival.ActionDue, ct);
+        var id = await c.ForwardAsync(clerk, stream, content, to.SelectMany(g => g.Resolve(directory)).Select(o => o.Id).Distinct().ToList(), arrival.ActionDue, ct: ct);
         await c.SignAsync(head, id, ct);
         await c.DispatchAsync(clerk, id, ct);
         return id;

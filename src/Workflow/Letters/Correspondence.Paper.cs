@@ -34,6 +34,9 @@ public sealed record PaperLetter(string SenderName, string DocumentNumber, DateO
 
 public sealed partial class Correspondence
 {
+    /// <summary>What a ลับที่สุด letter's register line says instead of its subject.</summary>
+    public const string TopSecretSubject = "(หนังสือลับที่สุด ไม่บันทึกเนื้อหา)";
+
     /// <summary>
     /// Registers a letter that came outside the system. Clerks often register a pile after the fact:
     /// <paramref name="receivedAt"/> is when it came, as the clerk gives it, kept apart from when it
@@ -53,21 +56,30 @@ public sealed partial class Correspondence
         var (existing, _) = await LoadIncomingAsync(stream, ct);
         if (existing.Registration is { } done) return (stream, done.ReceiveNumber);
 
+        // ลับที่สุด: registered without content (the number, date and sender only), as the 2564
+        // amendment keeps such letters off electronic systems.
+        if (letter.Content.Secrecy == Secrecy.TopSecret)
+        {
+            if (letter.Content.Body.Any(b => !string.IsNullOrWhiteSpace(b)) || !string.IsNullOrWhiteSpace(letter.Content.Subject) && letter.Content.Subject != TopSecretSubject)
+                throw new DomainException("หนังสือลับที่สุดลงทะเบียนได้โดยไม่บันทึกเรื่องและเนื้อหา เว้นช่องเรื่องไว้ (a top-secret letter is registered without its subject or text).");
+            letter = letter with { Content = letter.Content with { Subject = TopSecretSubject, AddresseeLine = "", Enclosures = [], Body = [] } };
+        }
         letter.Validate(BangkokTime.DateOf(now));
         if (receivedAt > now.AddMinutes(5)) throw new DomainException("เวลารับหนังสืออยู่ในอนาคต (the received time is in the future).");
         if (BangkokTime.DateOf(receivedAt) < letter.Date)
             throw new DomainException("วันที่รับหนังสือก่อนวันที่ของหนังสือ (the letter was received before its own date).");
 
         var meta = Meta(clerk, null);
+        var (content, key) = Sealed(stream, letter.Content, meta);
         var arrived = new LetterArrived(organizationId, channel, null, null, letter.SenderName.Trim(), letter.DocumentNumber.Trim(), letter.Date,
-            letter.Content, null, letter.ActionDue, letter.SignerName, letter.SignerPositionLines ?? []);
+            content, null, letter.ActionDue, letter.SignerName, letter.SignerPositionLines ?? []);
         var arrival = types.ToEventData(arrived, meta);
         var flow = routing?.StartRegistered(clerk.Organization, stream, userId, now, arrival);
         try
         {
             var number = await numbers.IssueAsync(organizationId, NumberSeries.Incoming, BangkokTime.YearOf(receivedAt), stream, n =>
-                With(flow, new StreamAppend(stream, ExpectedVersion.NoStream,
-                    [arrival, types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), meta)])), meta, ct);
+                [.. With(flow, new StreamAppend(stream, ExpectedVersion.NoStream,
+                    [arrival, types.ToEventData(new LetterRegistered(n, receivedAt, now, clerk.User.Id), meta)])), .. key is null ? Array.Empty<StreamAppend>() : [key]], meta, ct);
             return (stream, number);
         }
         catch (WrongExpectedVersionException) when (entryKey is not null)

@@ -12,8 +12,9 @@ namespace Saraban.Workflow.Letters;
 /// role it acts for, loads the letter, lets the letter decide, and appends at the version it read.
 /// </summary>
 /// <param name="routing">When given, every command on a received letter also completes its step of the letter's routing.</param>
+/// <param name="secrets">Seals ลับ and ลับมาก letters at rest; without it such letters are refused (no master key configured).</param>
 public sealed partial class Correspondence(IEventStore store, EventTypes types, DirectoryService directory, AccessService access,
-    NumberIssuer numbers, TimeProvider clock, LetterRouting? routing = null)
+    NumberIssuer numbers, TimeProvider clock, LetterRouting? routing = null, Secrets.LetterSecrets? secrets = null)
 {
     /// <summary>The offices as they are now: who a group names.</summary>
     public DirectoryView Directory => directory.Current;
@@ -26,7 +27,10 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         letterId ??= Guid.CreateVersion7().ToString("N");
         var (state, _) = await LoadOutgoingAsync(letterId, ct);
         var drafted = OutgoingLetter.DecideDraft(state, letterId, organizationId, content, addressees, null, letterId, actionDue, actor.User.Id);
-        await AppendAsync(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream, Meta(actor, letterId), null, ct, drafted);
+        var meta = Meta(actor, letterId);
+        var (kept, key) = Sealed(letterId, drafted.Content, meta);
+        await store.AppendAsync(With(key, new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream,
+            [types.ToEventData(drafted with { Content = kept }, meta)])), ct);
         return letterId;
     }
 
@@ -114,8 +118,9 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     /// Drafts this office's own letter passing the received one on, citing it as an enclosure; the
     /// received letter records that it was forwarded, in the same transaction.
     /// </summary>
+    /// <param name="carryFiles">Enclose the received letter's files too, as this letter's own (the same stored bytes: nothing is copied).</param>
     public async Task<string> ForwardAsync(string userId, string incomingStreamId, LetterContent content, IReadOnlyList<string> addressees,
-        DateOnly? actionDue = null, CancellationToken ct = default)
+        DateOnly? actionDue = null, bool carryFiles = false, CancellationToken ct = default)
     {
         var (incoming, version, routed) = await LoadForCommandAsync(incomingStreamId, ct);
         var office = incoming.Arrival?.OrganizationId ?? "?";
@@ -130,12 +135,18 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
             arrival.OriginLetterId ?? arrival.FromLetterId, actionDue ?? arrival.ActionDue, actor.User.Id);
         var meta = Meta(actor, OriginOf(incoming) ?? letterId);
         var step = Step(incomingStreamId, routed, ["draft"], userId, meta);
-        await store.AppendAsync(With(step,
+        var (kept, key) = Sealed(letterId, drafted.Content, meta);
+        drafted = drafted with { Content = kept };
+        IReadOnlyList<StreamAppend> appends = With(step,
             new StreamAppend(incomingStreamId, ExpectedVersion.Exactly(version), [types.ToEventData(new LetterForwarded(letterId), meta)]),
             new StreamAppend(OutgoingLetter.StreamId(letterId), ExpectedVersion.NoStream,
-                [.. new object[] { drafted }.Concat(Inherited(arrival)).Select(e => types.ToEventData(e, meta))])), ct);
+                [.. new object[] { drafted }.Concat(Inherited(arrival)).Concat(Carried(arrival, carryFiles, actor.User.Id)).Select(e => types.ToEventData(e, meta))]));
+        await store.AppendAsync(key is null ? appends : [.. appends, key], ct);
         return letterId;
     }
+
+    private static IEnumerable<object> Carried(LetterArrived arrival, bool carry, string userId) =>
+        carry ? (arrival.Files ?? []).Select(f => new Files.EnclosureAttached(f, userId)) : [];
 
     public async Task AcknowledgeAsync(string userId, string incomingStreamId, CancellationToken ct = default)
     {
@@ -163,7 +174,7 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         var (state, _) = await LoadIncomingAsync(incomingStreamId, ct);
         var reader = access.Authorize(userId, Permission.Read, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
         LetterVisibility.Check(reader.User, state.Arrival?.Content.Secrecy ?? Secrecy.None);
-        return state;
+        return state.Arrival is { Content.Sealed: not null } a ? state with { Arrival = a with { Content = await OpenAsync(a.Content, ct) } } : state;
     }
 
     public async Task<OutgoingLetter> ReadOutgoingAsync(string userId, string letterId, CancellationToken ct = default)
@@ -171,8 +182,29 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
         var (state, _) = await LoadOutgoingAsync(letterId, ct);
         var reader = access.Authorize(userId, Permission.Read, OfficeOf(state), clock.GetUtcNow());
         LetterVisibility.Check(reader.User, state.Content!.Secrecy);
-        return state;
+        return state.Content.Sealed is not null ? state with { Content = await OpenAsync(state.Content, ct) } : state;
     }
+
+    /// <summary>
+    /// A ลับ or ลับมาก letter's content sealed under a new key of <paramref name="keyOf"/>, with the
+    /// wrapped key's append for the same transaction; other content as it is, with no append.
+    /// </summary>
+    private (LetterContent Content, StreamAppend? Key) Sealed(string keyOf, LetterContent content, EventMetadata meta)
+    {
+        if (!Secrets.LetterSecrets.IsSealable(content.Secrecy)) return (content, null);
+        if (secrets is null) throw NoMasterKey();
+        var (sealedContent, key) = secrets.Seal(keyOf, content, meta);
+        return (sealedContent, key);
+    }
+
+    private Task<LetterContent> OpenAsync(LetterContent content, CancellationToken ct) =>
+        secrets is null ? throw NoMasterKey() : secrets.OpenAsync(content, ct);
+
+    internal static DomainException NoMasterKey() =>
+        new("ไม่ได้ตั้งกุญแจหลักสำหรับหนังสือลับ (SARABAN_MASTER_KEY หรือ SARABAN_MASTER_KEY_FILE) (no master key is configured for secret letters).");
+
+    internal static DomainException TopSecretRefused() =>
+        new("หนังสือลับที่สุดส่งหรือเก็บเนื้อหาในระบบอิเล็กทรอนิกส์ไม่ได้ (ระเบียบฯ ฉบับที่ ๔ พ.ศ. ๒๕๖๔) ลงทะเบียนรับได้เฉพาะเลขที่ วันที่ และผู้ส่ง (a top-secret letter stays off electronic systems).");
 
     /// <summary>
     /// A letter that went out, for the verification page anyone holding the paper may open: it is
@@ -183,6 +215,13 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     {
         var (state, _) = await LoadOutgoingAsync(letterId, ct);
         return state.Dispatch is null ? null : state;
+    }
+
+    /// <summary>As <see cref="ReadDispatchedAsync"/>, opened, for computing the key the letter's QR code carries; never to be shown.</summary>
+    public async Task<OutgoingLetter?> ReadDispatchedForCheckAsync(string letterId, CancellationToken ct = default)
+    {
+        var state = await ReadDispatchedAsync(letterId, ct);
+        return state?.Content?.Sealed is not null && secrets is not null ? state with { Content = await secrets.OpenAsync(state.Content, ct) } : state;
     }
 
     internal async Task<(OutgoingLetter State, long Version)> LoadOutgoingAsync(string letterId, CancellationToken ct)
@@ -223,7 +262,7 @@ public sealed partial class Correspondence(IEventStore store, EventTypes types, 
     /// its correlation id, so one query over the log finds the whole story; a letter outside any
     /// chain (a paper letter) gets one of its own per command.
     /// </summary>
-    private static EventMetadata Meta(Actor actor, string? originLetterId) =>
+    internal static EventMetadata Meta(Actor actor, string? originLetterId) =>
         new(actor.User.Id, actor.Organization.Id, Guid.TryParseExact(originLetterId, "N", out var origin) ? origin : Guid.CreateVersion7(), null);
 
     private static string? OriginOf(IncomingLetter state) => state.Arrival?.OriginLetterId ?? state.Arrival?.FromLetterId;

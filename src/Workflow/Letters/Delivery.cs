@@ -95,7 +95,7 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
     private static LetterArrived Arrival(OutgoingLetter letter, LetterDispatched d, string letterId, string addressee) => new(
         addressee, ArrivalChannel.Electronic, letterId, letter.OrganizationId, d.SenderName, d.DocumentNumber, d.Date, letter.Content!,
         letter.OriginLetterId ?? letterId, letter.ActionDue, letter.Signature?.SignerName, letter.Signature?.PositionLines ?? [],
-        letter.Asks, letter.Extends is { Count: > 0 } x ? x : null);
+        letter.Asks, letter.Extends is { Count: > 0 } x ? x : null, letter.Files is { Count: > 0 } f ? f : null);
 
     /// <summary>The same (letter, addressee) always gives the same event id: the store refuses to make a delivery twice.</summary>
     internal static Guid DeliveryId(string letterId, string addressee)

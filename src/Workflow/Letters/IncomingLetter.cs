@@ -10,7 +10,8 @@ public enum ArrivalChannel { Electronic, Paper }
 public sealed record LetterArrived(string OrganizationId, ArrivalChannel Channel, string? FromLetterId, string? FromOrganizationId,
     string SenderName, string DocumentNumber, DateOnly Date, LetterContent Content, string? OriginLetterId, DateOnly? ActionDue,
     string? SignerName, IReadOnlyList<string> SignerPositionLines,
-    Actions.ActionsRequested? Asks = null, IReadOnlyList<Actions.ActionDeadlineExtended>? Extends = null);
+    Actions.ActionsRequested? Asks = null, IReadOnlyList<Actions.ActionDeadlineExtended>? Extends = null,
+    IReadOnlyList<Workflow.Files.Enclosure>? Files = null);
 
 /// <summary>Entered in the receive register (ทะเบียนหนังสือรับ). <see cref="ReceivedAt"/> is when the letter came, as the clerk gives it; <see cref="RegisteredAt"/> when it was entered.</summary>
 public sealed record LetterRegistered(int ReceiveNumber, DateTimeOffset ReceivedAt, DateTimeOffset RegisteredAt, string RegisteredBy);

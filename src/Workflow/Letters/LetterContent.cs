@@ -34,7 +34,8 @@ public sealed record LetterContent(
     IReadOnlyList<CitedLetter> EnclosedLetters,
     IReadOnlyList<string> Body,
     string OwningUnit,
-    string Contacts)
+    string Contacts,
+    Secrets.SealedText? Sealed = null)
 {
     public const int MaxSubjectLength = 500;
 

@@ -17,7 +17,8 @@ public sealed record Addressee(string OrganizationId, string Name, string HeadTi
 public sealed record OutgoingLetter(
     long Version, string? Id, string? OrganizationId, LetterContent? Content, IReadOnlyList<string> Addressees, string? Forwards,
     string? OriginLetterId, DateOnly? ActionDue, LetterSigned? Signature, LetterDispatched? Dispatch,
-    Actions.ActionsRequested? Asks = null, IReadOnlyList<Actions.ActionDeadlineExtended>? Extends = null)
+    Actions.ActionsRequested? Asks = null, IReadOnlyList<Actions.ActionDeadlineExtended>? Extends = null,
+    IReadOnlyList<Workflow.Files.Enclosure>? Files = null, bool Discarded = false)
 {
     public static readonly OutgoingLetter Empty = new(0, null, null, null, [], null, null, null, null, null);
 
@@ -31,6 +32,9 @@ public sealed record OutgoingLetter(
         LetterDispatched x => this with { Dispatch = x },
         Actions.ActionsRequested r => this with { Asks = r },
         Actions.ActionDeadlineExtended x => this with { Extends = [.. (Extends ?? []).Where(p => (p.Origin, p.Key) != (x.Origin, x.Key)), x] },
+        Workflow.Files.EnclosureAttached a => this with { Files = [.. Files ?? [], a.File] },
+        Workflow.Files.EnclosureRemoved r => this with { Files = [.. (Files ?? []).Where((_, i) => i != r.Number - 1)] },
+        Workflow.Files.DraftDiscarded => this with { Discarded = true },
         _ => this,
     }) with { Version = Version + 1 };
 
@@ -39,6 +43,7 @@ public sealed record OutgoingLetter(
     {
         if (state.Version > 0) throw new DomainException($"มีหนังสือ {letterId} อยู่แล้ว (letter {letterId} exists already).");
         content.Validate();
+        if (content.Secrecy == Secrecy.TopSecret) throw Correspondence.TopSecretRefused();
         if (addressees.Count == 0) throw new DomainException("ต้องมีผู้รับอย่างน้อยหนึ่งหน่วยงาน (a letter needs at least one addressee).");
         if (addressees.Distinct().Count() != addressees.Count) throw new DomainException("มีผู้รับซ้ำ (an addressee appears twice).");
         if (addressees.Contains(organizationId)) throw new DomainException("ส่งหนังสือถึงหน่วยงานตนเองไม่ได้ (an office does not send a letter to itself).");
@@ -48,6 +53,7 @@ public sealed record OutgoingLetter(
     public static LetterSigned DecideSign(OutgoingLetter state, Access.Actor signer)
     {
         Existing(state);
+        if (state.Discarded) throw new DomainException("ร่างหนังสือนี้ถูกยกเลิกแล้ว (the draft was discarded).");
         if (state.Signature is not null) throw new DomainException($"หนังสือนี้ลงนามแล้วโดย {state.Signature.SignerName} (already signed).");
         return new LetterSigned(signer.User.Id, signer.User.FullName, signer.PositionLines);
     }
@@ -56,6 +62,7 @@ public sealed record OutgoingLetter(
     public static void CheckDispatchable(OutgoingLetter state)
     {
         Existing(state);
+        if (state.Discarded) throw new DomainException("ร่างหนังสือนี้ถูกยกเลิกแล้ว (the draft was discarded).");
         if (state.Signature is null) throw new DomainException("หนังสือยังไม่ได้ลงนาม ส่งไม่ได้ (the letter is not signed yet).");
     }
 

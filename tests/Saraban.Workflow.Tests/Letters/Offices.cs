@@ -21,6 +21,8 @@ internal sealed class Offices : IAsyncDisposable
     public required Correspondence Letters { get; init; }
     public required TimeProvider Clock { get; init; }
     public required LetterRouting Routing { get; init; }
+    /// <summary>The store's secret letters, sealed under a master key made for the test.</summary>
+    public required Saraban.Workflow.Secrets.LetterSecrets Secrets { get; init; }
 
     /// <summary>The routings shipped in workflows/, with their assignments to offices.</summary>
     public static readonly RoutingCatalog Routings = RoutingCatalog.Load(Path.Combine(AppContext.BaseDirectory, "workflows"));
@@ -36,8 +38,9 @@ internal sealed class Offices : IAsyncDisposable
         var access = new AccessService(store, types, directory, new Passwords(iterations: 1000));
         await DemoData.EnsureAsync(directory, access, clock, default);
         var routing = new LetterRouting(store, types, Routings, access);
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock, routing);
-        return new Offices { Store = store, Types = types, Directory = directory, Access = access, Letters = letters, Clock = clock, Routing = routing };
+        var secrets = new Saraban.Workflow.Secrets.LetterSecrets(store, types, Saraban.Workflow.Secrets.MasterKeys.Of(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), clock, routing, secrets);
+        return new Offices { Store = store, Types = types, Directory = directory, Access = access, Letters = letters, Clock = clock, Routing = routing, Secrets = secrets };
     }
 
     public Delivery Delivery(Action<int>? beforeGroup = null) =>

@@ -48,6 +48,22 @@ internal static class PostgresSchema
             PRIMARY KEY (projection, key)
         );
         """,
+        // Files (Files/PostgresFileStore): chunked bytea, a MiB a row. EXTERNAL: stored out of line
+        // without compression, which PDFs, images and DOCX (already compressed) would not repay.
+        """
+        CREATE TABLE files (
+            sha256    TEXT PRIMARY KEY,
+            length    BIGINT NOT NULL,
+            stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
+        );
+        CREATE TABLE file_chunks (
+            sha256 TEXT  NOT NULL,
+            seq    INT   NOT NULL,
+            data   BYTEA NOT NULL,
+            PRIMARY KEY (sha256, seq)
+        );
+        ALTER TABLE file_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+        """,
     ];
 
     public static async Task MigrateAsync(NpgsqlDataSource db, CancellationToken ct)

@@ -1,0 +1,57 @@
+using Saraban.Workflow.EventStore;
+using Saraban.Workflow.Letters;
+
+namespace Saraban.Workflow.Files;
+
+/// <summary>
+/// Which stored files the log still needs, read from the log itself (one pass): every file of a
+/// draft or letter that was not taken out again, unless the draft was discarded. A delivered
+/// letter's files are its sender's, so the senders' streams say it all.
+/// </summary>
+public sealed class FileReferences
+{
+    private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
+        { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded" };
+
+    /// <summary>A letter's stream, as far as its files go.</summary>
+    public sealed record Letter(string StreamId, long Version, DateTimeOffset LastActivity, bool Dispatched, bool Discarded, IReadOnlyList<Enclosure> Files);
+
+    public required IReadOnlyDictionary<string, Letter> Letters { get; init; }
+    public required long EventsRead { get; init; }
+
+    /// <summary>Every file some live letter needs, with the first letter that needs it (for messages).</summary>
+    public IReadOnlyDictionary<string, (Letter Letter, int Number, Enclosure File)> Live() =>
+        Letters.Values.Where(l => !l.Discarded)
+            .SelectMany(l => l.Files.Select((f, i) => (Letter: l, Number: i + 1, File: f)))
+            .GroupBy(x => x.File.Sha256)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    public static async Task<FileReferences> ReadAsync(IEventStore store, EventTypes types, CancellationToken ct = default)
+    {
+        var letters = new Dictionary<string, Letter>(StringComparer.Ordinal);
+        long position = 0, read = 0;
+        while (true)
+        {
+            var batch = await store.ReadAllAsync(position, 5000, ct);
+            if (batch.Count == 0) break;
+            foreach (var e in batch)
+            {
+                if (!Types.Contains(e.Type) || !e.StreamId.StartsWith("out-", StringComparison.Ordinal)) continue;
+                letters.TryGetValue(e.StreamId, out var l);
+                l ??= new Letter(e.StreamId, 0, e.RecordedAt, false, false, []);
+                l = types.Deserialize(e) switch
+                {
+                    EnclosureAttached a => l with { Files = [.. l.Files, a.File] },
+                    EnclosureRemoved r => l with { Files = [.. l.Files.Where((_, i) => i != r.Number - 1)] },
+                    DraftDiscarded => l with { Discarded = true },
+                    LetterDispatched => l with { Dispatched = true },
+                    _ => l,
+                };
+                letters[e.StreamId] = l with { Version = e.Version, LastActivity = e.RecordedAt };
+            }
+            read += batch.Count;
+            position = batch[^1].Position;
+        }
+        return new FileReferences { Letters = letters, EventsRead = read };
+    }
+}
