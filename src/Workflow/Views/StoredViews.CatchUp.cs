@@ -154,7 +154,9 @@ public sealed partial class StoredViews
     /// <summary>Failures of the database itself are retried later; anything else is the event's and sets it aside.</summary>
     private static bool IsAboutTheEvent(Exception ex) => ex switch
     {
-        OperationCanceledException or EventStoreUnavailableException or EventStoreCorruptException => false,
+        // Running out of memory or stack is this process's trouble, not the event's: setting the event aside would
+        // drop it from the view for good (seen when a test capped the heap: events set aside as OutOfMemoryException).
+        OperationCanceledException or EventStoreUnavailableException or EventStoreCorruptException or OutOfMemoryException or InsufficientExecutionStackException => false,
         PostgresException pg => pg.SqlState is not ("40001" or "40P01" or "57P01" or "57P02" or "57P03" or "53300" or "08006" or "42P01"),
         NpgsqlException => false,
         SqliteException s => s.SqliteErrorCode is not (5 or 6 or 10 or 13 or 14),

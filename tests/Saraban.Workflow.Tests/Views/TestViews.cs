@@ -5,12 +5,14 @@ using Saraban.Workflow.Views;
 namespace Saraban.Workflow.Tests.Views;
 
 /// <summary>One row per event applied, naming the node that applied it: a doubled event breaks the key, a skipped one is a missing row.</summary>
-internal sealed class AppliedEvents(string name = "applied", int? failOn = null) : IView
+internal sealed class AppliedEvents(string name = "applied", int? failOn = null, Func<Exception>? failWith = null) : IView
 {
     public string Name => name;
     public int SchemaVersion => 1;
     public IReadOnlyList<string> Tables { get; } = ["rows"];
     public string Node { get; set; } = "";
+    /// <summary>Whether the failure still happens: a process out of memory may not be next time.</summary>
+    public bool Failing { get; set; } = true;
 
     public IReadOnlyList<string> Schema(SqlDialect dialect) =>
         [$"CREATE TABLE {{{name}.rows}} (position BIGINT PRIMARY KEY, stream_id TEXT NOT NULL, n INTEGER NOT NULL, node TEXT NOT NULL)"];
@@ -20,7 +22,7 @@ internal sealed class AppliedEvents(string name = "applied", int? failOn = null)
     public ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
     {
         var n = JsonDocument.Parse(e.Data).RootElement.GetProperty("n").GetInt32();
-        if (n == failOn) throw new InvalidOperationException($"cannot apply n={n}");
+        if (n == failOn && Failing) throw failWith?.Invoke() ?? new InvalidOperationException($"cannot apply n={n}");
         w.Execute($"INSERT INTO {{{name}.rows}} (position, stream_id, n, node) VALUES ($1, $2, $3, $4)", e.Position, e.StreamId, n, Node);
         return ValueTask.CompletedTask;
     }

@@ -58,6 +58,26 @@ public abstract class when_views_follow_the_log(Backend backend)
     }
 
     [Fact]
+    public async Task running_out_of_memory_sets_no_event_aside_and_the_view_goes_on_once_it_passes()
+    {
+        await using var store = await backend.NewStoreAsync();
+        await store.AppendAsync("s", ExpectedVersion.Any, Events.Many(250));
+        var starved = new AppliedEvents("starved", failOn: 137, failWith: () => new OutOfMemoryException());
+        await using var views = Open(store, "a", null, starved);
+        await views.InitializeAsync();
+
+        await Assert.ThrowsAsync<OutOfMemoryException>(() => views.CatchUpAsync());
+        var status = Assert.Single(await views.StatusAsync());
+        Assert.Equal((100L, 0), (status.Serving!.Position, status.ErrorCount));
+
+        starved.Failing = false;
+        await views.CatchUpAsync();
+        status = Assert.Single(await views.StatusAsync());
+        Assert.Equal((250L, 0), (status.Serving!.Position, status.ErrorCount));
+        Assert.Equal(250, (await AppliedEvents.RowsAsync(views, "starved")).Count);
+    }
+
+    [Fact]
     public async Task two_nodes_started_at_once_apply_each_view_on_one_of_them_and_every_event_exactly_once()
     {
         await using var store = await backend.NewStoreAsync();
