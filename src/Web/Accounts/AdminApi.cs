@@ -72,7 +72,7 @@ internal static class AdminApi
         });
     }
 
-    /// <summary>The office's books this year (Bangkok): the number each will give next, and whether it was started mid-year.</summary>
+    /// <summary>The office's books this year (Bangkok): the number each will give next, and whether it is in use (a number issued, or its first number set).</summary>
     private static async Task<IReadOnlyList<Book>> BooksAsync(Actor admin, Workflow.Numbering.NumberIssuer numbers, CancellationToken ct)
     {
         var year = Workflow.Thai.BangkokTime.YearOf(DateTimeOffset.UtcNow);
@@ -111,5 +111,5 @@ internal static class AdminApi
 /// <summary>One of an office's staff as its admin sees them.</summary>
 public sealed record StaffMember(string UserId, string FullName, string Position, IReadOnlyList<Role> Roles, IReadOnlyList<Delegation> Delegations);
 
-/// <summary>One of the office's books this year: its series, the year (พ.ศ.), the number it gives next, and whether an admin started it mid-year.</summary>
-public sealed record Book(string Series, int YearBe, int Next, bool StartedMidYear);
+/// <summary>One of the office's books this year: its series, the year (พ.ศ.), the number it gives next, and whether it is in use.</summary>
+public sealed record Book(string Series, int YearBe, int Next, bool InUse);
