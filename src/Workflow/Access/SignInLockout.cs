@@ -18,8 +18,6 @@ public sealed class SignInLockout(StoredViews views, TimeProvider clock)
             user_id TEXT PRIMARY KEY, failures INTEGER NOT NULL, first_at BIGINT NOT NULL, locked_until BIGINT)
         """;
 
-    private volatile bool _ready;
-
     /// <summary>Until when the account is locked, or null.</summary>
     public async Task<DateTimeOffset?> LockedUntilAsync(string userId, CancellationToken ct = default)
     {
@@ -63,13 +61,5 @@ public sealed class SignInLockout(StoredViews views, TimeProvider clock)
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private async Task EnsureTableAsync(CancellationToken ct)
-    {
-        if (_ready) return;
-        // Under the schema lock: two nodes creating the table at once would collide on PostgreSQL's catalog.
-        await using var create = await views.Database.BeginExclusiveAsync(ct);
-        create.Execute(Table, []);
-        await create.CommitAsync(ct);
-        _ready = true;
-    }
+    private Task EnsureTableAsync(CancellationToken ct) => views.Database.EnsureTableAsync(Table, ct);
 }

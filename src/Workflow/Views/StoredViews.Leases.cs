@@ -11,19 +11,10 @@ public sealed partial class StoredViews
         CREATE TABLE IF NOT EXISTS work_leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, lease_until BIGINT NOT NULL)
         """;
 
-    private volatile bool _leasesReady;
-
     /// <summary>Takes the lease <paramref name="name"/> for this node, or renews it; false while another node holds it.</summary>
     public async Task<bool> HoldLeaseAsync(string name, TimeSpan length, CancellationToken ct = default)
     {
-        if (!_leasesReady)
-        {
-            // Under the schema lock: two nodes creating the table at once would collide on PostgreSQL's catalog.
-            await using var create = await _db.BeginExclusiveAsync(ct);
-            create.Execute(LeaseTable, []);
-            await create.CommitAsync(ct);
-            _leasesReady = true;
-        }
+        await _db.EnsureTableAsync(LeaseTable, ct);
         var now = Now;
         await using var tx = await _db.BeginAsync(ct);
         var held = await tx.QueryAsync("""
@@ -39,7 +30,7 @@ public sealed partial class StoredViews
     /// <summary>Gives the lease up (a node that stops), so another need not wait for it to run out.</summary>
     public async Task ReleaseLeaseAsync(string name, CancellationToken ct = default)
     {
-        if (!_leasesReady) return;
+        if (!_db.Ensured(LeaseTable)) return;
         await using var tx = await _db.BeginAsync(ct);
         tx.Execute("UPDATE work_leases SET lease_until = 0 WHERE name = $1 AND owner = $2", [name, Node]);
         await tx.CommitAsync(ct);

@@ -48,6 +48,25 @@ public abstract partial class ViewDatabase : IAsyncDisposable
     /// <summary>A CREATE statement as this database needs it (PostgreSQL names pg_trgm's schema).</summary>
     internal virtual string SchemaStatement(string sql) => sql;
 
+    private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs a <c>CREATE TABLE IF NOT EXISTS</c> of a table kept beside the views (work leases, sign-in
+    /// failures) once in this process, under the schema lock: two nodes creating it at once would
+    /// collide on PostgreSQL's catalog.
+    /// </summary>
+    internal async Task EnsureTableAsync(string createSql, CancellationToken ct)
+    {
+        if (_created.ContainsKey(createSql)) return;
+        await using var create = await BeginExclusiveAsync(ct);
+        create.Execute(createSql, []);
+        await create.CommitAsync(ct);
+        _created[createSql] = true;
+    }
+
+    /// <summary>Whether this process made sure of the table (<see cref="EnsureTableAsync"/>).</summary>
+    internal bool Ensured(string createSql) => _created.ContainsKey(createSql);
+
     public abstract ValueTask DisposeAsync();
 
     internal const string StateTable = """
