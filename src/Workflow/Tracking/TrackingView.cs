@@ -246,18 +246,16 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)
     {
         WriteRows(w);
-        foreach (var ((origin, area, level), (r, g, a)) in w.Batch<CountChanges>())
-            w.Execute("""
-                INSERT INTO {tracking.counts} (origin, area_id, level, reached, registered, acted) VALUES ($1, $2, $3, $4, $5, $6)
-                ON CONFLICT (origin, area_id, level) DO UPDATE SET reached = {tracking.counts}.reached + excluded.reached,
-                    registered = {tracking.counts}.registered + excluded.registered, acted = {tracking.counts}.acted + excluded.acted
-                """, origin, area, level, r, g, a);
-        foreach (var ((origin, area, day), (r, g, a)) in w.Batch<DailyChanges>())
-            w.Execute("""
-                INSERT INTO {tracking.daily} (origin, area_id, day, reached, registered, acted) VALUES ($1, $2, $3, $4, $5, $6)
-                ON CONFLICT (origin, area_id, day) DO UPDATE SET reached = {tracking.daily}.reached + excluded.reached,
-                    registered = {tracking.daily}.registered + excluded.registered, acted = {tracking.daily}.acted + excluded.acted
-                """, origin, area, day, r, g, a);
+        foreach (var ((origin, area, level), (r, g, a)) in w.Batch<CountChanges>()) Add(w, "counts", "level", origin, area, level, r, g, a);
+        foreach (var ((origin, area, day), (r, g, a)) in w.Batch<DailyChanges>()) Add(w, "daily", "day", origin, area, day, r, g, a);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Adds a batch's counts to a counter row (by level, or by day), creating it at zero first.</summary>
+    private static void Add(ViewWriter w, string table, string key, string origin, string area, object at, int reached, int registered, int acted) =>
+        w.Execute($$"""
+            INSERT INTO {tracking.{{table}}} (origin, area_id, {{key}}, reached, registered, acted) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (origin, area_id, {{key}}) DO UPDATE SET reached = {tracking.{{table}}}.reached + excluded.reached,
+                registered = {tracking.{{table}}}.registered + excluded.registered, acted = {tracking.{{table}}}.acted + excluded.acted
+            """, origin, area, at, reached, registered, acted);
 }
