@@ -47,7 +47,7 @@ public sealed class PostgresBackend : Backend
 
     public static async Task<string> NewSchemaAsync()
     {
-        var schema = "t_" + Guid.NewGuid().ToString("N")[..16];
+        var schema = LeftoverSchemas.NewName();
         await using (var c = new NpgsqlConnection(ConnectionString))
         {
             await c.OpenAsync();
