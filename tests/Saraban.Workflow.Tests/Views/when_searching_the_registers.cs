@@ -97,4 +97,21 @@ public abstract class when_searching_the_registers(Backend backend)
 }
 
 public sealed class when_searching_the_registers_on_sqlite() : when_searching_the_registers(new SqliteBackend());
-public sealed class when_searching_the_registers_on_postgres() : when_searching_the_registers(new PostgresBackend());
+public sealed class when_searching_the_registers_on_postgres() : when_searching_the_registers(new PostgresBackend())
+{
+    [Fact]
+    public async Task the_trigram_indexes_are_there_once_the_registers_have_caught_up()
+    {
+        await using var offices = await Offices.OpenAsync(new PostgresBackend());
+        await offices.Letters.DraftAsync("pmo.clerk", "pmo-ops", Offices.Circular("ขอเชิญประชุม"), ["prov-53"]);
+        await offices.ViewsAsync();
+
+        await using var cmd = ((Saraban.Workflow.EventStore.Postgres.PostgresEventStore)offices.Store).DataSource.CreateCommand(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%gin_trgm_ops%' ORDER BY indexname");
+        var indexes = new List<string>();
+        await using (var r = await cmd.ExecuteReaderAsync()) while (await r.ReadAsync()) indexes.Add(r.GetString(0));
+        Assert.Equal(2, indexes.Count);
+        Assert.Contains(indexes, i => i.Contains("incoming_search"));
+        Assert.Contains(indexes, i => i.Contains("outgoing_search"));
+    }
+}
