@@ -18,7 +18,7 @@ public static class Logging
             .Enrich.FromLogContext();
         return (json
             ? config.WriteTo.Console(new JsonFormatter(renderMessage: true), standardErrorFromLevel: LogEventLevel.Verbose)
-            : config.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose))
+            : config.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj} {CorrelationId}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose))
             .CreateLogger();
     }
 }

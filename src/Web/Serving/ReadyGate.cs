@@ -40,7 +40,7 @@ internal sealed class ReadyGate
         var gate = app.Services.GetRequiredService<ReadyGate>();
         app.Use(async (http, next) =>
         {
-            if (!gate.IsOpen) await gate.Services.WaitAsync(http.RequestAborted);
+            if (!gate.IsOpen && !Operations.Health.AnswersWhileStarting(http.Request.Path)) await gate.Services.WaitAsync(http.RequestAborted);
             await next(http);
         });
     }

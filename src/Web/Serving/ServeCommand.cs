@@ -42,6 +42,9 @@ public static class ServeCommand
           --smtp-port N          its port (default 25; env SARABAN_SMTP_PORT)
           --smtp-from ADDRESS    the sender of reminder mails (default saraban@localhost; env SARABAN_SMTP_FROM)
           --max-file-mb N        the largest file a letter may carry, in MB (default 20; env SARABAN_MAX_FILE_MB)
+          --ready-max-lag N      /health/ready answers 503 while a view is more than N events behind the
+                                 log (default 10000)
+          --log-requests         log every request (failed and slow ones, over a second, are always logged)
           --demo story|circular  on a new database: the demo chain part-way, work for every demo user
                                  (default), or only the PM Office's circular sent to the provinces
         Routings are read from SARABAN_WORKFLOWS, else ./workflows; a broken file stops the start
@@ -51,7 +54,7 @@ public static class ServeCommand
 
     public static async Task<int> RunAsync(string[] argv)
     {
-        var args = new Arguments(argv);
+        var args = new Arguments(argv, "log-requests");
         if (args.Has("help")) return Verbs.Print(Help, 0);
         var options = StoreArguments.Read(args);
         var urls = args.Get("urls") ?? "http://127.0.0.1:5080";
@@ -67,6 +70,8 @@ public static class ServeCommand
             "circular" => false,
             var other => throw new UsageException($"--demo takes story or circular, not '{other}'"),
         };
+        var readyMaxLag = args.GetInt("ready-max-lag", 10_000, max: int.MaxValue);
+        var logRequests = args.Has("log-requests");
         args.RejectUnknown();
 
         // SQLite's calls block their thread (its async API is synchronous), and Delivery runs 32 of
@@ -145,7 +150,7 @@ public static class ServeCommand
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = Math.Max(30L * 1024 * 1024, fileLimits.MaxBytes + 1024 * 1024));
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = fileLimits.MaxBytes + 1024 * 1024);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(Log.Logger);
+        builder.Services.AddSerilog(Log.Logger); // the host's logs, and the request log's diagnostic context (Operations.RequestLogging)
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddDataProtection().SetApplicationName("saraban");
@@ -171,6 +176,8 @@ public static class ServeCommand
         builder.Services.AddSingleton(gate);
         builder.Services.AddSingleton(_ => gate.Current); // resolved by requests, which the gate holds until it is open
         builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddSingleton(documents);
+        Operations.Telemetry.AddServices(builder.Services);
         builder.Services.AddSingleton(new Saraban.Workflow.Files.FileSweep(store, types, fileStore, TimeProvider.System));
         builder.Services.AddHostedService<Saraban.Web.Files.FileSweepService>();
         builder.Services.AddHostedService<ViewsDaemon>();
@@ -185,6 +192,7 @@ public static class ServeCommand
         builder.Services.AddHostedService<ReminderScheduler>();
         builder.Services.AddHostedService<SnapshotService>();
         await using var app = builder.Build();
+        Operations.RequestLogging.Use(app, logRequests);
         app.UseExceptionHandler();
         Pages.WebAssets.Use(app);
         app.UseStatusCodePages();
@@ -197,6 +205,8 @@ public static class ServeCommand
         app.UseAntiforgery();
         JsonOnly.Use(app);
         ViewsDaemon.Use(app);
+        Operations.Health.Map(app, readyMaxLag);
+        Operations.Telemetry.Map(app);
         app.MapGet("/api/health", async (IEventStore s, CancellationToken ct) =>
             Results.Ok(new { status = "ok", backend = s.Backend, headPosition = await s.HeadPositionAsync(ct) })).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json: the API's description, for other systems to build against
