@@ -16,6 +16,8 @@ public static class Verbs
           serve             run the web server (embedded SQLite by default)
           test              run every test, on SQLite and PostgreSQL
           verify            recompute the event log's hash chain
+          backup            an online backup of the log and its files (either backend)
+          restore FILE      restore a backup into an empty database (either backend)
           directory         load the national directory; show an office or an addressee group
           views             the stored views: status, rebuild, catch-up
           actions import    import the assessment system's export of submissions (CSV or XLSX)
@@ -45,6 +47,8 @@ public static class Verbs
                 null or "--help" or "-h" or "help" => Print(Usage, 0),
                 "serve" => await ServeCommand.RunAsync(rest),
                 "verify" => await VerifyCommand.RunAsync(rest),
+                "backup" => await BackupCommand.BackupAsync(rest),
+                "restore" => await BackupCommand.RestoreAsync(rest),
                 "directory" => await DirectoryCommand.RunAsync(rest),
                 "cascade" => await CascadeCommand.RunAsync(rest),
                 "views" => await ViewsCommand.RunAsync(rest),
@@ -62,7 +66,7 @@ public static class Verbs
             Console.Error.WriteLine($"saraban {verb}: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is EventStoreException or Saraban.Workflow.DomainException)
+        catch (Exception ex) when (ex is EventStoreException or Saraban.Workflow.DomainException or Saraban.Workflow.Backup.BackupException)
         {
             Console.Error.WriteLine($"saraban {verb}: {ex.Message}");
             return 1;
