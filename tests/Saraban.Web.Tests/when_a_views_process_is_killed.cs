@@ -56,7 +56,7 @@ public sealed class when_a_views_process_is_killed
     }
 
     /// <summary>Every row of every view's table, each as one line of text, in key order.</summary>
-    private static async Task<List<string>> DumpAsync(IViewReader views)
+    internal static async Task<List<string>> DumpAsync(IViewReader views)
     {
         var lines = new List<string>();
         foreach (var table in Tables)

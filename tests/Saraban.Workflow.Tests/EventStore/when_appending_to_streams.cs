@@ -79,14 +79,14 @@ public abstract class when_appending_to_streams(Backend backend)
     }
 
     [Fact]
-    public async Task an_event_over_one_mebibyte_is_refused_before_anything_is_stored()
+    public async Task an_event_over_four_mebibytes_is_refused_before_anything_is_stored()
     {
         await using var store = await backend.NewStoreAsync();
-        var huge = Events.New(data: "\"" + new string('ก', 400_000) + "\""); // 3 bytes each in UTF-8
+        var huge = Events.New(data: "\"" + new string('ก', 1_400_000) + "\""); // 3 bytes each in UTF-8
 
         var ex = await Assert.ThrowsAsync<EventTooLargeException>(() => store.AppendAsync("s", ExpectedVersion.Any, [Events.New(), huge]));
 
-        Assert.Contains("1 MiB", ex.Message);
+        Assert.Contains("4 MiB", ex.Message);
         Assert.Empty(await store.ReadAll());
     }
 
