@@ -44,6 +44,8 @@ internal sealed class SqliteConnections(string path)
     {
         26 /* SQLITE_NOTADB */ or 11 /* SQLITE_CORRUPT */ =>
             new EventStoreCorruptException($"The database file {path} is damaged or is not a Saraban database ({ex.Message.TrimEnd('.')}); it was left untouched. Restore it from a backup.", ex),
+        13 /* SQLITE_FULL */ =>
+            new EventStoreUnavailableException($"The disk holding {path} is full: nothing of this write was stored. Free some space and try again ({ex.Message.TrimEnd('.')}).", ex),
         14 /* SQLITE_CANTOPEN */ =>
             new EventStoreUnavailableException($"Cannot open the database file {path}: {ex.Message}", ex),
         _ => ex,
