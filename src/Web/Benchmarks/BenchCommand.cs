@@ -14,6 +14,7 @@ public static class BenchCommand
           pdf          one-page letters rendered to PDF per second, on every core
           search       searches of registers holding millions of lines
           views        serve's start and its pages under load on a big log, while a cascade writes
+          soak         two nodes on PostgreSQL under mixed reads and writes for minutes: failures and the memory curve
         """;
 
     public static Task<int> RunAsync(string[] argv) => argv.FirstOrDefault() switch
@@ -24,6 +25,7 @@ public static class BenchCommand
         "files" => FilesBenchmark.RunAsync(argv[1..]),
         "search" => SearchBenchmark.RunAsync(argv[1..]),
         "views" => ViewsBenchmark.RunAsync(argv[1..]),
+        "soak" => SoakBenchmark.RunAsync(argv[1..]),
         null or "--help" or "-h" => Task.FromResult(Verbs.Print(Help, 0)),
         var what => throw new UsageException($"unknown benchmark '{what}' (try ./saraban bench --help)"),
     };

@@ -3,8 +3,11 @@ using System.Diagnostics;
 
 namespace Saraban.Web.Benchmarks;
 
-/// <summary>One kind of page (<paramref name="Shows"/> its path's pattern), and the requests (path and the signed-in user's cookie) that stand for it.</summary>
-internal sealed record PageKind(string Name, string Shows, IReadOnlyList<(string Path, string Cookie)> Requests);
+/// <summary>
+/// One kind of page (<paramref name="Shows"/> its path's pattern), and the requests (path and the signed-in user's cookie) that stand for it;
+/// with <paramref name="PostJson"/>, each is a POST of that JSON body (a write through the API).
+/// </summary>
+internal sealed record PageKind(string Name, string Shows, IReadOnlyList<(string Path, string Cookie)> Requests, string? PostJson = null);
 
 internal sealed record PageStats(string Name, int Count, int Errors, int Timeouts, double P50Ms, double P99Ms, double MaxMs, string? FirstError);
 
@@ -58,8 +61,10 @@ internal sealed class OpenLoopLoad(HttpClient http, IReadOnlyList<PageKind> kind
         string? error = null;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            var post = kinds[kind].PostJson;
+            using var request = new HttpRequestMessage(post is null ? HttpMethod.Get : HttpMethod.Post, path);
             request.Headers.Add("Cookie", cookie);
+            if (post is not null) request.Content = new StringContent(post, System.Text.Encoding.UTF8, "application/json");
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token);
             ok = response.IsSuccessStatusCode;
             if (!ok) error = $"HTTP {(int)response.StatusCode} on {path}";

@@ -81,7 +81,7 @@ public static class ViewsBenchmark
 
     private sealed record Settings(int Rate, int Seconds, int WarmUp, int Timeout, bool Writer);
 
-    private sealed class BenchmarkFailed(string message) : Exception(message);
+    internal sealed class BenchmarkFailed(string message) : Exception(message);
 
     private static async Task<int> MeasureAsync(StoreOptions options, string backend, long eventsAsked, Settings settings, string home, CancellationToken ct)
     {
@@ -202,7 +202,7 @@ public static class ViewsBenchmark
         ];
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -214,7 +214,7 @@ public static class ViewsBenchmark
         File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var l) ? l : null;
 
     /// <summary>The requests the benchmark makes outside the load: health, sign-in, the first page, what to ask for.</summary>
-    private sealed class ServeClient(HttpClient http, ChildProcess serve)
+    internal sealed class ServeClient(HttpClient http, ChildProcess serve)
     {
         public async Task<double> UntilHealthyAsync(TimeSpan patience, CancellationToken ct)
         {
