@@ -30,6 +30,12 @@ public sealed record ReservedNumber(int Number, string DocumentNumber, ReservedN
 public sealed record ReservationPolicy(int MaxPerReservation = 50, int UnusedDays = 7)
 {
     public static readonly ReservationPolicy Default = new();
+
+    /// <summary>From SARABAN_RESERVATION_MAX and SARABAN_RESERVATION_DAYS when set (whole numbers above zero), else the defaults.</summary>
+    public static ReservationPolicy FromEnvironment() => new(Read("SARABAN_RESERVATION_MAX", Default.MaxPerReservation), Read("SARABAN_RESERVATION_DAYS", Default.UnusedDays));
+
+    private static int Read(string name, int fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } v && int.TryParse(v, out var n) && n > 0 ? n : fallback;
 }
 
 /// <summary>A reservation's numbers and their fate (stream <c>reservation-{id}</c>), with its pure decisions.</summary>
