@@ -83,7 +83,8 @@ public sealed partial class RegistersView(EventTypes types) : IView
 
     public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "minute-written" or "letter-decided"
         or "letter-forwarded" or "letter-acknowledged" or "requested-action-done" or "letter-drafted" or "letter-signed" or "letter-dispatched"
-        or "number-reserved" or "reserved-number-used" or "reserved-number-cancelled";
+        or "number-reserved" or "reserved-number-used" or "reserved-number-cancelled"
+        or "draft-discarded" or "letter-recalled" or "letter-returned-to-sender" or "letter-redirected" or "letter-withdrawn" or "letter-returned";
 
     public ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
     {
@@ -119,8 +120,25 @@ public sealed partial class RegistersView(EventTypes types) : IView
                     x.DocumentNumber, Day(x.Date), (int)x.Series, x.Date.Year, Day(x.Date), RegisterSearch.Normalize(x.DocumentNumber), id);
                 CopySearch(w, id);
                 break;
+            case Files.DraftDiscarded c:
+                w.Execute("UPDATE {registers.outgoing} SET status = 5, note = $1 WHERE letter_id = $2", c.Reason, id);
+                break;
+            case LetterRecalled r:
+                AddNote(w, id, $"เรียกคืนจาก {r.AddresseeName}: {r.Reason}");
+                break;
+            case LetterReturnedToSender r:
+                AddNote(w, id, $"{r.AddresseeName} ส่งคืน: {r.Note}");
+                break;
+            case LetterRedirected r:
+                w.Execute("UPDATE {registers.outgoing} SET addressees = addressees + $1 WHERE letter_id = $2", r.Addressees.Count, id);
+                AddNote(w, id, "ส่งต่อถึง " + string.Join(", ", r.Addressees.Select(a => a.Name)));
+                break;
         }
     }
+
+    /// <summary>What befell a line after it went out (recalls, returns, sending on), each after the last, as the book's หมายเหตุ.</summary>
+    private static void AddNote(ViewWriter w, string letterId, string note) =>
+        w.Execute("UPDATE {registers.outgoing} SET note = CASE WHEN note IS NULL THEN $1 ELSE note || ' · ' || $1 END WHERE letter_id = $2", note, letterId);
 
     /// <summary>The outgoing line's search text, copied to the trigram table after it changed.</summary>
     private static void CopySearch(ViewWriter w, string letterId) =>
