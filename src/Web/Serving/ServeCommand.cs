@@ -223,6 +223,7 @@ public static class ServeCommand
         Registers.RegisterPages.Map(app);
         RegisterExport.Map(app);
         Reservations.ReservationsApi.Map(app);
+        RecallApi.Map(app);
         TrackingPages.Map(app);
         RemindersApi.Map(app);
         await app.StartAsync();
