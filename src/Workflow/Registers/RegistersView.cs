@@ -14,7 +14,8 @@ namespace Saraban.Workflow.Registers;
 public sealed partial class RegistersView(EventTypes types) : IView
 {
     public string Name => "registers";
-    // 4: reserved numbers' lines (จองเลข), the addressee of a letter sent on paper, and each line's note (why cancelled, recalled, returned).
+    // 4: reserved numbers' lines (จองเลข), the addressee of a letter sent on paper, each line's note (why cancelled, recalled,
+    // returned) and its retention class (อายุการเก็บ).
     public int SchemaVersion => 4;
     public IReadOnlyList<string> Tables { get; } = ["incoming", "outgoing", "incoming_search", "outgoing_search"];
 
@@ -28,7 +29,7 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 sender TEXT NOT NULL, doc_number TEXT NOT NULL, date INTEGER NOT NULL, subject TEXT NOT NULL, urgency INTEGER NOT NULL,
                 secrecy INTEGER NOT NULL, arrived_at BIGINT NOT NULL, receive_number INTEGER, received_at BIGINT, status INTEGER NOT NULL,
                 from_letter TEXT, origin_letter TEXT, forwarded_as TEXT, action_due INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
-                search TEXT NOT NULL, note TEXT)
+                search TEXT NOT NULL, note TEXT, retention INTEGER NOT NULL DEFAULT 0)
             """,
             "CREATE INDEX {registers.incoming}_office ON {registers.incoming} (office_id, seq)",
             "CREATE INDEX {registers.incoming}_year ON {registers.incoming} (office_id, year, seq)",
@@ -39,7 +40,7 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 seq BIGINT PRIMARY KEY, letter_id TEXT NOT NULL UNIQUE, office_id TEXT NOT NULL, kind INTEGER NOT NULL, subject TEXT NOT NULL,
                 urgency INTEGER NOT NULL, secrecy INTEGER NOT NULL, addressees INTEGER NOT NULL, drafted_at BIGINT NOT NULL, status INTEGER NOT NULL,
                 doc_number TEXT, date INTEGER, forwards TEXT, origin_letter TEXT NOT NULL, series INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
-                search TEXT NOT NULL, addressee TEXT, note TEXT)
+                search TEXT NOT NULL, addressee TEXT, note TEXT, retention INTEGER NOT NULL DEFAULT 0)
             """,
             "CREATE INDEX {registers.outgoing}_office ON {registers.outgoing} (office_id, seq)",
             "CREATE INDEX {registers.outgoing}_year ON {registers.outgoing} (office_id, year, seq)",
@@ -84,7 +85,7 @@ public sealed partial class RegistersView(EventTypes types) : IView
     public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "minute-written" or "letter-decided"
         or "letter-forwarded" or "letter-acknowledged" or "requested-action-done" or "letter-drafted" or "letter-signed" or "letter-dispatched"
         or "number-reserved" or "reserved-number-used" or "reserved-number-cancelled"
-        or "draft-discarded" or "letter-recalled" or "letter-returned-to-sender" or "letter-redirected" or "letter-withdrawn" or "letter-returned";
+        or "draft-discarded" or "letter-recalled" or "letter-returned-to-sender" or "letter-redirected" or "letter-withdrawn" or "letter-returned" or "retention-set";
 
     public ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
     {
@@ -119,6 +120,9 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 w.Execute("UPDATE {registers.outgoing} SET status = 2, doc_number = $1, date = $2, series = $3, year = $4, day = $5, search = search || ' ' || $6 WHERE letter_id = $7",
                     x.DocumentNumber, Day(x.Date), (int)x.Series, x.Date.Year, Day(x.Date), RegisterSearch.Normalize(x.DocumentNumber), id);
                 CopySearch(w, id);
+                break;
+            case Retention.RetentionSet r:
+                w.Execute("UPDATE {registers.outgoing} SET retention = $1 WHERE letter_id = $2", (int)r.Class, id);
                 break;
             case Files.DraftDiscarded c:
                 w.Execute("UPDATE {registers.outgoing} SET status = 5, note = $1 WHERE letter_id = $2", c.Reason, id);
