@@ -13,6 +13,7 @@ public static class BenchCommand
           files        a circular to every LAO with a 5 MB enclosure (stored once? delivered as fast?), 20 MB streamed
           pdf          one-page letters rendered to PDF per second, on every core
           search       searches of registers holding millions of lines
+          retention    the yearly retention survey of an office with 100,000 register entries
           views        serve's start and its pages under load on a big log, while a cascade writes
           soak         two nodes on PostgreSQL under mixed reads and writes for minutes: failures and the memory curve
         """;
@@ -26,6 +27,7 @@ public static class BenchCommand
         "search" => SearchBenchmark.RunAsync(argv[1..]),
         "views" => ViewsBenchmark.RunAsync(argv[1..]),
         "soak" => SoakBenchmark.RunAsync(argv[1..]),
+        "retention" => RetentionBenchmark.RunAsync(argv[1..]),
         null or "--help" or "-h" => Task.FromResult(Verbs.Print(Help, 0)),
         var what => throw new UsageException($"unknown benchmark '{what}' (try ./saraban bench --help)"),
     };

@@ -23,6 +23,8 @@ public static class Verbs
           actions import    import the assessment system's export of submissions (CSV or XLSX)
           cascade           run the national circular cascade of DOMAIN.md with simulated staff
           files             a draft's files (attach, list, get) and the sweep of abandoned drafts' files
+          numbers           reserve numbers of an outgoing book (จองเลข); use or cancel them
+          retention         the yearly survey: the destruction list (แบบที่ ๒๕) or the 20-year handover; an entry's class
           keys              the master key of secret letters: show, rotate
           intake FILE       read the letters in a text file or PDF and print their fields
           render            a letter's JSON as PDF or DOCX; a receive stamp on a PDF
@@ -56,6 +58,8 @@ public static class Verbs
                 "intake" => IntakeCommand.Run(rest),
                 "files" => await FilesCommand.RunAsync(rest),
                 "keys" => await KeysCommand.RunAsync(rest),
+                "numbers" => await NumbersCommand.RunAsync(rest),
+                "retention" => await RetentionCommand.RunAsync(rest),
                 "render" => await RenderCommand.RunAsync(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
                 _ => throw new UsageException($"unknown verb '{verb}' (try ./saraban --help)"),

@@ -19,6 +19,10 @@ internal static class InboxPages
                 Model = model, User = user, Office = s.Views.Directory.Get(user.OrganizationId).Name,
                 Asked = await s.Views.Compliance.OfOfficeAsync(user.OrganizationId, 20, ct),
                 Reminders = await Actions.RemindersApi.ForOfficeAsync(user.OrganizationId, s, ct),
+                // Reserved numbers that waited past the days allowed: flagged to the office's clerks, who keep the book.
+                OverdueReservations = user.Has(Workflow.Access.Role.Clerk)
+                    ? (await s.Views.Registers.ReservedAsync(user.OrganizationId, ct: ct)).Count(e => e.IsOverdue(DateTimeOffset.UtcNow, s.Letters.Reservations.UnusedDays))
+                    : 0,
             });
         });
 }

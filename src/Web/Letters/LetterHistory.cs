@@ -36,7 +36,12 @@ internal static class LetterHistory
         "requested-action-done" => "แจ้งว่าดำเนินการแล้ว",
         "enclosure-attached" => "แนบไฟล์สิ่งที่ส่งมาด้วย",
         "enclosure-removed" => "นำไฟล์สิ่งที่ส่งมาด้วยออก",
-        "draft-discarded" => "ยกเลิกร่าง",
+        "draft-discarded" => "ยกเลิกหนังสือ",
+        "letter-recalled" => "เรียกคืนหนังสือจากผู้รับ",
+        "letter-withdrawn" => "ผู้ส่งเรียกคืนหนังสือ",
+        "letter-returned" => "ส่งคืนผู้ส่ง",
+        "letter-returned-to-sender" => "ผู้รับส่งคืนหนังสือ",
+        "letter-redirected" => "ส่งต่อถึงหน่วยงานอื่น (เลขเดิม)",
         var other => other,
     };
 }

@@ -16,21 +16,21 @@ internal static class RegisterExport
         app.MapGet("/registers/incoming.csv", async (HttpContext http, Serving.Services s, CancellationToken ct) =>
         {
             var user = RegistersApi.Reader(http, s);
-            return Csv("incoming-register.csv", ["เลขทะเบียนรับ", "วันเวลารับ", "ที่", "ลงวันที่", "จาก", "เรื่อง", "สถานะ"],
+            return Csv("incoming-register.csv", ["เลขทะเบียนรับ", "วันเวลารับ", "ที่", "ลงวันที่", "จาก", "เรื่อง", "สถานะ", "หมายเหตุ"],
                 (await RegistersApi.IncomingAsync(user, s.Views, Export(http), ct)).Select(e => new[]
                 {
                     e.ReceiveNumber?.ToString() ?? "", e.ReceivedAt is { } at ? Time(at) : "", e.DocumentNumber, ThaiDate.FormatFull(e.Date, thaiDigits: false),
-                    e.SenderName, e.Subject, e.Status.Thai(),
+                    e.SenderName, e.Subject, e.Status.Thai(), e.Note ?? "",
                 }));
         });
         app.MapGet("/registers/outgoing.csv", async (HttpContext http, Serving.Services s, CancellationToken ct) =>
         {
             var user = RegistersApi.Reader(http, s);
-            return Csv("outgoing-register.csv", ["ที่", "ลงวันที่", "ชนิด", "เรื่อง", "จำนวนผู้รับ", "สถานะ"],
+            return Csv("outgoing-register.csv", ["ที่", "ลงวันที่", "ชนิด", "เรื่อง", "ถึง", "สถานะ", "หมายเหตุ"],
                 (await RegistersApi.OutgoingAsync(user, s.Views, Export(http), ct)).Select(e => new[]
                 {
                     e.DocumentNumber ?? "", e.Date is { } d ? ThaiDate.FormatFull(d, thaiDigits: false) : "", e.Kind.Thai(), e.Subject,
-                    e.AddresseeCount.ToString(), e.Status.Thai(),
+                    e.AddresseeName ?? e.AddresseeCount.ToString(), e.Status.Thai(), e.Note ?? "",
                 }));
         });
     }

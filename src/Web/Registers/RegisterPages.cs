@@ -31,6 +31,8 @@ internal static class RegisterPages
             {
                 User = user, Office = s.Views.Directory.Get(user.OrganizationId).Name, Query = query, QueryString = http.Request.QueryString.Value ?? "",
                 OutgoingEntries = await RegistersApi.OutgoingAsync(user, s.Views, query, ct),
+                Reserved = await s.Views.Registers.ReservedAsync(user.OrganizationId, ct: ct),
+                s.Letters.Reservations.UnusedDays, s.Letters.Reservations.MaxPerReservation,
             });
         });
     }

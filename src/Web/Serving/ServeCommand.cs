@@ -100,7 +100,10 @@ public static class ServeCommand
         var masterKeys = Saraban.Workflow.Secrets.MasterKeys.Load(Saraban.Workflow.Secrets.MasterKeys.DefaultFileFor(options.PostgresConnectionString is null ? options.SqlitePath ?? StoreOptions.DefaultSqlitePath : null));
         Log.Information("Master key {Id} from {Where}", masterKeys.Current.Id, masterKeys.File ?? "SARABAN_MASTER_KEY");
         var secrets = new Saraban.Workflow.Secrets.LetterSecrets(store, types, masterKeys);
-        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing, secrets);
+        var letters = new Correspondence(store, types, directory, access, new NumberIssuer(store, types), TimeProvider.System, routing, secrets)
+        {
+            Reservations = ReservationPolicy.FromEnvironment(),
+        };
         // What the node reads before it answers runs beside the web host's start (its own work and
         // JIT): on a log of millions of events the two took 2.3–2.8 s one after the other.
         var delivery = new Delivery(store, documents, types, routing, directory);
@@ -229,6 +232,8 @@ public static class ServeCommand
         Inbox.InboxPages.Map(app);
         Registers.RegisterPages.Map(app);
         RegisterExport.Map(app);
+        Reservations.ReservationsApi.Map(app);
+        RecallApi.Map(app);
         TrackingPages.Map(app);
         RemindersApi.Map(app);
         await app.StartAsync();

@@ -7,7 +7,11 @@ namespace Saraban.Web.Tracking;
 
 /// <summary>One local office's standing with a circular, as the tracker lists it.</summary>
 public sealed record LocalStanding(string OrganizationId, string Name, string? DistrictName, bool Delivered, bool Registered, bool Acted,
-    DateTimeOffset? RegisteredAt, DateTimeOffset? ActedAt);
+    DateTimeOffset? RegisteredAt, DateTimeOffset? ActedAt, string? ActedHow = null)
+{
+    /// <summary>The copy was recalled by its sender or returned to it: the office no longer holds the letter.</summary>
+    public bool Withdrawn => ActedHow is "recalled" or "returned";
+}
 
 /// <summary>A province's or district's local offices, counted.</summary>
 public sealed record AreaRow(string OrganizationId, string Name, int Locals, int Delivered, int Registered, int Acted);
@@ -53,7 +57,7 @@ public sealed record TrackingReport(string OriginLetterId, string Subject, strin
         {
             var (o, p) = x;
             var district = o.ParentId is { } d && directory.Find(d) is { Type: OrganizationType.District } dist ? dist.Name : null;
-            return new LocalStanding(o.Id, o.Name, district, p is not null, p?.Registered == true, p?.Acted == true, p?.RegisteredAt, p?.ActedAt);
+            return new LocalStanding(o.Id, o.Name, district, p is not null, p?.Registered == true, p?.Acted == true, p?.RegisteredAt, p?.ActedAt, p?.ActedHow);
         }).ToList();
         // The counts by level cover the whole tree, so only those who reach the whole country get them.
         var summary = scope.ParentId is null

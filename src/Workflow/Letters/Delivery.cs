@@ -37,7 +37,7 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
             if (batch.Count == 0) return made;
             // Dispatches are independent of each other: deliver them side by side, then move the
             // checkpoint past the whole batch (a crash before that redoes them, harmlessly).
-            await Parallel.ForEachAsync(batch.Where(e => e.Type == "letter-dispatched"),
+            await Parallel.ForEachAsync(batch.Where(e => e.Type is "letter-dispatched" or "letter-redirected"),
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
                 async (e, token) => Interlocked.Add(ref made, await DeliverAsync(e, token)));
             checkpoint = batch[^1].Position;
@@ -47,10 +47,15 @@ public sealed class Delivery(IEventStore store, IProjectionStorage checkpoints, 
 
     private async Task<int> DeliverAsync(RecordedEvent dispatchedEvent, CancellationToken ct)
     {
-        var dispatched = (LetterDispatched)types.Deserialize(dispatchedEvent);
         var letterId = dispatchedEvent.StreamId["out-".Length..];
         OutgoingLetter letter = OutgoingLetter.Empty;
         foreach (var e in await store.ReadStreamAsync(dispatchedEvent.StreamId, ct: ct)) letter = letter.Apply(types.Deserialize(e));
+        // A letter sent on to further offices (after a return) is delivered to them as its dispatch was, under the same number.
+        var dispatched = types.Deserialize(dispatchedEvent) switch
+        {
+            LetterRedirected r => letter.Dispatch! with { Addressees = r.Addressees },
+            var d => (LetterDispatched)d,
+        };
         var meta = dispatchedEvent.Metadata with { CausationId = dispatchedEvent.EventId };
 
         int made = 0;

@@ -27,7 +27,7 @@ public sealed record RequestedActionDone(string Note, string UserId);
 
 /// <summary>A letter as one office received it (stream <c>in-{office}-{key}</c>).</summary>
 public sealed record IncomingLetter(long Version, LetterArrived? Arrival, LetterRegistered? Registration, IReadOnlyList<MinuteWritten> Minutes,
-    LetterDecided? Decision, string? ForwardedAs, bool Acknowledged, RequestedActionDone? ActionDone)
+    LetterDecided? Decision, string? ForwardedAs, bool Acknowledged, RequestedActionDone? ActionDone, bool Withdrawn = false)
 {
     public static readonly IncomingLetter Empty = new(0, null, null, [], null, null, false, null);
 
@@ -43,6 +43,7 @@ public sealed record IncomingLetter(long Version, LetterArrived? Arrival, Letter
         LetterForwarded f => this with { ForwardedAs = f.OutgoingLetterId },
         LetterAcknowledged => this with { Acknowledged = true },
         RequestedActionDone x => this with { ActionDone = x },
+        LetterWithdrawn or LetterReturned => this with { Withdrawn = true },
         _ => this,
     }) with { Version = Version + 1 };
 
@@ -92,6 +93,7 @@ public sealed record IncomingLetter(long Version, LetterArrived? Arrival, Letter
     private static void Arrived(IncomingLetter state)
     {
         if (state.Arrival is null) throw new DomainException("ไม่พบหนังสือนี้ในรายการหนังสือเข้า (no such incoming letter).");
+        if (state.Withdrawn) throw new DomainException("หนังสือนี้ถูกเรียกคืนหรือส่งคืนผู้ส่งแล้ว (the letter was recalled by its sender or returned to it).");
     }
 
     private static void Registered(IncomingLetter state)

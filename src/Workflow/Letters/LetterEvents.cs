@@ -16,5 +16,10 @@ public static class LetterEvents
         .Register<LetterAcknowledged>("letter-acknowledged")
         .Register<RequestedActionDone>("requested-action-done")
         .Register<Actions.ActionsRequested>("actions-requested")
-        .Register<Actions.ActionDeadlineExtended>("action-deadline-extended");
+        .Register<Actions.ActionDeadlineExtended>("action-deadline-extended")
+        .Register<LetterRecalled>("letter-recalled")
+        .Register<LetterWithdrawn>("letter-withdrawn")
+        .Register<LetterReturned>("letter-returned")
+        .Register<LetterReturnedToSender>("letter-returned-to-sender")
+        .Register<LetterRedirected>("letter-redirected");
 }

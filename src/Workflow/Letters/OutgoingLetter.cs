@@ -18,8 +18,15 @@ public sealed record OutgoingLetter(
     long Version, string? Id, string? OrganizationId, LetterContent? Content, IReadOnlyList<string> Addressees, string? Forwards,
     string? OriginLetterId, DateOnly? ActionDue, LetterSigned? Signature, LetterDispatched? Dispatch,
     Actions.ActionsRequested? Asks = null, IReadOnlyList<Actions.ActionDeadlineExtended>? Extends = null,
-    IReadOnlyList<Workflow.Files.Enclosure>? Files = null, bool Discarded = false)
+    IReadOnlyList<Workflow.Files.Enclosure>? Files = null, bool Discarded = false,
+    IReadOnlyList<Addressee>? Redirected = null, IReadOnlyList<string>? Withdrawn = null)
 {
+    /// <summary>Every office the letter was sent to: the dispatch's addressees, then those it was sent on to.</summary>
+    public IReadOnlyList<Addressee> AllAddressees => [.. Dispatch?.Addressees ?? [], .. Redirected ?? []];
+
+    /// <summary>The offices that hold the letter now: sent to, and neither recalled from nor returned by.</summary>
+    public IEnumerable<Addressee> Holders => AllAddressees.Where(a => !(Withdrawn ?? []).Contains(a.OrganizationId));
+
     public static readonly OutgoingLetter Empty = new(0, null, null, null, [], null, null, null, null, null);
 
     public static string StreamId(string letterId) => $"out-{letterId}";
@@ -35,6 +42,9 @@ public sealed record OutgoingLetter(
         Workflow.Files.EnclosureAttached a => this with { Files = [.. Files ?? [], a.File] },
         Workflow.Files.EnclosureRemoved r => this with { Files = [.. (Files ?? []).Where((_, i) => i != r.Number - 1)] },
         Workflow.Files.DraftDiscarded => this with { Discarded = true },
+        LetterRedirected r => this with { Redirected = [.. Redirected ?? [], .. r.Addressees] },
+        LetterRecalled r => this with { Withdrawn = [.. Withdrawn ?? [], r.AddresseeId] },
+        LetterReturnedToSender r => this with { Withdrawn = [.. Withdrawn ?? [], r.AddresseeId] },
         _ => this,
     }) with { Version = Version + 1 };
 
@@ -63,6 +73,7 @@ public sealed record OutgoingLetter(
     {
         Existing(state);
         if (state.Discarded) throw new DomainException("ร่างหนังสือนี้ถูกยกเลิกแล้ว (the draft was discarded).");
+        if (state.Dispatch is not null) throw new DomainException($"หนังสือนี้ส่งแล้ว ({state.Dispatch.DocumentNumber}) (the letter went out already).");
         if (state.Signature is null) throw new DomainException("หนังสือยังไม่ได้ลงนาม ส่งไม่ได้ (the letter is not signed yet).");
     }
 

@@ -18,10 +18,20 @@ public sealed class NumberIssuer(IEventStore store, EventTypes types)
     /// <param name="uses">Given the number, the appends that record its use (the letter's events).</param>
     /// <returns>The number issued.</returns>
     public Task<int> IssueAsync(string organizationId, NumberSeries series, int year, string usedBy,
+        Func<int, IReadOnlyList<StreamAppend>> uses, EventMetadata metadata, CancellationToken ct = default) =>
+        IssueAsync(organizationId, series, year, 1, usedBy, uses, metadata, ct);
+
+    /// <summary>
+    /// Takes <paramref name="count"/> consecutive numbers for one stream (a reservation, จองเลข), in
+    /// the same transaction as its events: given the first number, <paramref name="uses"/> returns them.
+    /// </summary>
+    /// <returns>The first number issued.</returns>
+    public Task<int> IssueAsync(string organizationId, NumberSeries series, int year, int count, string usedBy,
         Func<int, IReadOnlyList<StreamAppend>> uses, EventMetadata metadata, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var book = _books.GetOrAdd(RunningNumbers.StreamId(organizationId, series, year), id => new Book(id));
-        var request = new Request(usedBy, uses, metadata);
+        var request = new Request(usedBy, count, uses, metadata);
         bool drain;
         lock (book.Gate)
         {
@@ -84,18 +94,21 @@ public sealed class NumberIssuer(IEventStore store, EventTypes types)
                 // Optimistic: trust what this process last saw of the book; if another process (or a
                 // restart) moved it on, the append conflicts and the book is read afresh.
                 if (attempt > 0) await RefreshAsync(book, CancellationToken.None);
-                var first = book.State.Next;
+                var next = book.State.Next;
                 var counter = new List<EventData>(batch.Count);
                 var appends = new List<StreamAppend> { null! };
+                var firsts = new int[batch.Count];
                 for (int i = 0; i < batch.Count; i++)
                 {
-                    counter.Add(types.ToEventData(new NumberIssued(first + i, batch[i].UsedBy), batch[i].Metadata));
-                    appends.AddRange(batch[i].Uses(first + i));
+                    firsts[i] = next;
+                    for (int k = 0; k < batch[i].Count; k++) counter.Add(types.ToEventData(new NumberIssued(next + k, batch[i].UsedBy), batch[i].Metadata));
+                    appends.AddRange(batch[i].Uses(next));
+                    next += batch[i].Count;
                 }
                 appends[0] = new StreamAppend(book.StreamId, ExpectedVersion.Exactly(book.State.Version), counter);
                 await store.AppendAsync(appends);
-                book.State = book.State with { Version = book.State.Version + batch.Count, Next = first + batch.Count, Started = true };
-                for (int i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(first + i);
+                book.State = book.State with { Version = book.State.Version + counter.Count, Next = next, Started = true };
+                for (int i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(firsts[i]);
                 return;
             }
             catch (WrongExpectedVersionException ex) when (ex.StreamId == book.StreamId && attempt < 100)
@@ -132,7 +145,7 @@ public sealed class NumberIssuer(IEventStore store, EventTypes types)
         public RunningNumbers State { get; set; } = RunningNumbers.Empty;
     }
 
-    private sealed record Request(string UsedBy, Func<int, IReadOnlyList<StreamAppend>> Uses, EventMetadata Metadata)
+    private sealed record Request(string UsedBy, int Count, Func<int, IReadOnlyList<StreamAppend>> Uses, EventMetadata Metadata)
     {
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

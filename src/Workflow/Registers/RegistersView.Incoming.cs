@@ -19,6 +19,9 @@ public sealed partial class RegistersView
         public object?[]? Arrived;
         public (int Number, long At, int Year, int Day)? Registered;
         public string? ForwardedAs;
+        /// <summary>Why the line ended: the sender's recall or this office's return.</summary>
+        public string? Note;
+        public int? Retention;
         /// <summary>The status set outright (a new line starts at Arrived), or raised to at least <see cref="RaiseTo"/>.</summary>
         public int? SetTo;
         public int RaiseTo = -1;
@@ -61,6 +64,17 @@ public sealed partial class RegistersView
                 break;
             case LetterAcknowledged: line.Raise(IncomingStatus.Acknowledged); break;
             case RequestedActionDone: line.Set(IncomingStatus.Done); break;
+            case LetterWithdrawn x:
+                line.Set(IncomingStatus.Recalled);
+                line.Note = $"{x.SenderName} เรียกคืน: {x.Reason}";
+                break;
+            case Retention.RetentionSet x:
+                line.Retention = (int)x.Class;
+                break;
+            case LetterReturned x:
+                line.Set(IncomingStatus.Returned);
+                line.Note = "ส่งคืนผู้ส่ง: " + x.Note;
+                break;
         }
     }
 
@@ -78,10 +92,10 @@ public sealed partial class RegistersView
         var (year, day) = line.Registered is { } r ? ((object?)r.Year, (object?)r.Day) : (a[14], a[15]);
         w.Execute("""
             INSERT INTO {registers.incoming} (seq, stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at,
-                receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, year, day, search)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, year, day, search, note, retention)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
             """, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], line.Registered?.Number, line.Registered?.At, status,
-            a[11], a[12], line.ForwardedAs, a[13], year, day, a[16]);
+            a[11], a[12], line.ForwardedAs, a[13], year, day, a[16], line.Note, line.Retention ?? 0);
     }
 
     private static void Update(ViewWriter w, string stream, IncomingLine line)
@@ -92,6 +106,8 @@ public sealed partial class RegistersView
         if (line.Registered is { } r)
             sets.Add($"receive_number = {Arg(r.Number)}, received_at = {Arg(r.At)}, year = {Arg(r.Year)}, day = {Arg(r.Day)}");
         if (line.ForwardedAs is { } f) sets.Add($"forwarded_as = {Arg(f)}");
+        if (line.Note is { } n) sets.Add($"note = {Arg(n)}");
+        if (line.Retention is { } k) sets.Add($"retention = {Arg(k)}");
         if (line.SetTo is { } set) sets.Add($"status = {Arg(set)}");
         else if (line.RaiseTo >= 0) { var v = Arg(line.RaiseTo); sets.Add($"status = CASE WHEN status < {v} THEN {v} ELSE status END"); }
         if (sets.Count == 0) return;

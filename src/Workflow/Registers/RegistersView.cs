@@ -14,7 +14,9 @@ namespace Saraban.Workflow.Registers;
 public sealed partial class RegistersView(EventTypes types) : IView
 {
     public string Name => "registers";
-    public int SchemaVersion => 3;
+    // 4: reserved numbers' lines (จองเลข), the addressee of a letter sent on paper, each line's note (why cancelled, recalled,
+    // returned) and its retention class (อายุการเก็บ).
+    public int SchemaVersion => 4;
     public IReadOnlyList<string> Tables { get; } = ["incoming", "outgoing", "incoming_search", "outgoing_search"];
 
     public IReadOnlyList<string> Schema(SqlDialect dialect)
@@ -27,7 +29,7 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 sender TEXT NOT NULL, doc_number TEXT NOT NULL, date INTEGER NOT NULL, subject TEXT NOT NULL, urgency INTEGER NOT NULL,
                 secrecy INTEGER NOT NULL, arrived_at BIGINT NOT NULL, receive_number INTEGER, received_at BIGINT, status INTEGER NOT NULL,
                 from_letter TEXT, origin_letter TEXT, forwarded_as TEXT, action_due INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
-                search TEXT NOT NULL)
+                search TEXT NOT NULL, note TEXT, retention INTEGER NOT NULL DEFAULT 0)
             """,
             "CREATE INDEX {registers.incoming}_office ON {registers.incoming} (office_id, seq)",
             "CREATE INDEX {registers.incoming}_year ON {registers.incoming} (office_id, year, seq)",
@@ -38,12 +40,14 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 seq BIGINT PRIMARY KEY, letter_id TEXT NOT NULL UNIQUE, office_id TEXT NOT NULL, kind INTEGER NOT NULL, subject TEXT NOT NULL,
                 urgency INTEGER NOT NULL, secrecy INTEGER NOT NULL, addressees INTEGER NOT NULL, drafted_at BIGINT NOT NULL, status INTEGER NOT NULL,
                 doc_number TEXT, date INTEGER, forwards TEXT, origin_letter TEXT NOT NULL, series INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
-                search TEXT NOT NULL)
+                search TEXT NOT NULL, addressee TEXT, note TEXT, retention INTEGER NOT NULL DEFAULT 0)
             """,
             "CREATE INDEX {registers.outgoing}_office ON {registers.outgoing} (office_id, seq)",
             "CREATE INDEX {registers.outgoing}_year ON {registers.outgoing} (office_id, year, seq)",
             "CREATE INDEX {registers.outgoing}_day ON {registers.outgoing} (office_id, day)",
             "CREATE INDEX {registers.outgoing}_number ON {registers.outgoing} (office_id, doc_number)",
+            // Reserved numbers not yet used: what the flag of overdue reservations reads (few rows, whatever the register's size).
+            "CREATE INDEX {registers.outgoing}_reserved ON {registers.outgoing} (office_id, seq) WHERE status = 3",
             // The letters that began a chain and went out: what the tracker follows.
             "CREATE INDEX {registers.outgoing}_origins ON {registers.outgoing} (office_id, seq) WHERE letter_id = origin_letter AND status = 2",
             // The newest origins of the whole country, or of an area's offices: as many entries as circulars, not letters.
@@ -79,12 +83,15 @@ public sealed partial class RegistersView(EventTypes types) : IView
     }
 
     public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "minute-written" or "letter-decided"
-        or "letter-forwarded" or "letter-acknowledged" or "requested-action-done" or "letter-drafted" or "letter-signed" or "letter-dispatched";
+        or "letter-forwarded" or "letter-acknowledged" or "requested-action-done" or "letter-drafted" or "letter-signed" or "letter-dispatched"
+        or "number-reserved" or "reserved-number-used" or "reserved-number-cancelled"
+        or "draft-discarded" or "letter-recalled" or "letter-returned-to-sender" or "letter-redirected" or "letter-withdrawn" or "letter-returned" or "retention-set";
 
     public ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
     {
         if (e.StreamId.StartsWith("in-", StringComparison.Ordinal)) ApplyIncoming(e, w);
         else if (e.StreamId.StartsWith("out-", StringComparison.Ordinal)) ApplyOutgoing(e, w);
+        else if (e.StreamId.StartsWith(Numbering.NumberReservation.StreamPrefix, StringComparison.Ordinal)) ApplyReservation(e, w);
         return ValueTask.CompletedTask;
     }
 
@@ -112,12 +119,36 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 // The number is searched as written and with Western digits: ที่ นร ๐๑๐๗/ว ๑ is found by "0107/ว 1" too.
                 w.Execute("UPDATE {registers.outgoing} SET status = 2, doc_number = $1, date = $2, series = $3, year = $4, day = $5, search = search || ' ' || $6 WHERE letter_id = $7",
                     x.DocumentNumber, Day(x.Date), (int)x.Series, x.Date.Year, Day(x.Date), RegisterSearch.Normalize(x.DocumentNumber), id);
-                w.Execute(w.Dialect == SqlDialect.Sqlite
-                    ? "UPDATE {registers.outgoing_search} SET search = (SELECT search FROM {registers.outgoing} WHERE letter_id = $1) WHERE rowid = (SELECT seq FROM {registers.outgoing} WHERE letter_id = $1)"
-                    : "UPDATE {registers.outgoing_search} SET search = (SELECT search FROM {registers.outgoing} WHERE letter_id = $1) WHERE seq = (SELECT seq FROM {registers.outgoing} WHERE letter_id = $1)", id);
+                CopySearch(w, id);
+                break;
+            case Retention.RetentionSet r:
+                w.Execute("UPDATE {registers.outgoing} SET retention = $1 WHERE letter_id = $2", (int)r.Class, id);
+                break;
+            case Files.DraftDiscarded c:
+                w.Execute("UPDATE {registers.outgoing} SET status = 5, note = $1 WHERE letter_id = $2", c.Reason, id);
+                break;
+            case LetterRecalled r:
+                AddNote(w, id, $"เรียกคืนจาก {r.AddresseeName}: {r.Reason}");
+                break;
+            case LetterReturnedToSender r:
+                AddNote(w, id, $"{r.AddresseeName} ส่งคืน: {r.Note}");
+                break;
+            case LetterRedirected r:
+                w.Execute("UPDATE {registers.outgoing} SET addressees = addressees + $1 WHERE letter_id = $2", r.Addressees.Count, id);
+                AddNote(w, id, "ส่งต่อถึง " + string.Join(", ", r.Addressees.Select(a => a.Name)));
                 break;
         }
     }
+
+    /// <summary>What befell a line after it went out (recalls, returns, sending on), each after the last, as the book's หมายเหตุ.</summary>
+    private static void AddNote(ViewWriter w, string letterId, string note) =>
+        w.Execute("UPDATE {registers.outgoing} SET note = CASE WHEN note IS NULL THEN $1 ELSE note || ' · ' || $1 END WHERE letter_id = $2", note, letterId);
+
+    /// <summary>The outgoing line's search text, copied to the trigram table after it changed.</summary>
+    private static void CopySearch(ViewWriter w, string letterId) =>
+        w.Execute(w.Dialect == SqlDialect.Sqlite
+            ? "UPDATE {registers.outgoing_search} SET search = (SELECT search FROM {registers.outgoing} WHERE letter_id = $1) WHERE rowid = (SELECT seq FROM {registers.outgoing} WHERE letter_id = $1)"
+            : "UPDATE {registers.outgoing_search} SET search = (SELECT search FROM {registers.outgoing} WHERE letter_id = $1) WHERE seq = (SELECT seq FROM {registers.outgoing} WHERE letter_id = $1)", letterId);
 
     internal static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
     internal static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;

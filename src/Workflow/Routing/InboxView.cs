@@ -25,7 +25,7 @@ public sealed class InboxView(EventTypes types) : IView
         "CREATE INDEX {inbox.waiting}_due ON {inbox.waiting} (due_at) WHERE overdue = 0",
     ];
 
-    public bool Handles(string eventType) => eventType is "routing-started" or "routing-step-completed" or "routing-step-overdue";
+    public bool Handles(string eventType) => eventType is "routing-started" or "routing-step-completed" or "routing-step-overdue" or "routing-withdrawn";
 
     /// <summary>
     /// A row's last state within the batch: a routing usually starts, moves and ends within a few
@@ -58,6 +58,7 @@ public sealed class InboxView(EventTypes types) : IView
                 changes[id] = new Insert(new Row(s.Workflow, s.Version, s.OrganizationId, s.Subject, s.Step, s.DueAt?.ToUnixTimeMilliseconds(), 0));
                 break;
             case RoutingStepCompleted { NextStep: null }:
+            case RoutingWithdrawn:
                 if (before is Insert) changes.Remove(id); // started and ended within the batch: never written
                 else changes[id] = new Delete();
                 break;

@@ -69,6 +69,15 @@ public sealed class LetterRouting(IEventStore store, EventTypes types, RoutingCa
         return new StreamAppend(StreamOf(incomingStreamId), ExpectedVersion.Exactly(state.Version), [types.ToEventData(completed, metadata)]);
     }
 
+    /// <summary>Ends a received letter's routing where it stands (recalled or returned): null when it has none or it had finished.</summary>
+    public StreamAppend? Withdraw(string incomingStreamId, IReadOnlyList<RecordedEvent> routingEvents, string reason, string userId, EventMetadata metadata)
+    {
+        var state = RoutingInstance.Empty;
+        foreach (var e in routingEvents) state = state.Apply(types.Deserialize(e));
+        if (state.Start is null || state.Current is null) return null;
+        return new StreamAppend(StreamOf(incomingStreamId), ExpectedVersion.Exactly(state.Version), [types.ToEventData(new RoutingWithdrawn(reason, userId), metadata)]);
+    }
+
     private static Guid DerivedId(Guid cause)
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -9,6 +9,9 @@ public sealed record RoutingStepCompleted(string Step, string UserId, IReadOnlyL
 /// <summary>Recorded once when a step waits past its due time: the reminder a timer raises.</summary>
 public sealed record RoutingStepOverdue(string Step, DateTimeOffset DueAt);
 
+/// <summary>The routing ends unfinished: its letter was recalled by the sender or returned to it, so no step waits any more.</summary>
+public sealed record RoutingWithdrawn(string Reason, string UserId);
+
 /// <summary>One letter's way through a routing (stream <c>flow-{id}</c>): which step waits, since when, until when.</summary>
 public sealed record RoutingInstance(long Version, RoutingStarted? Start, string? Current, DateTimeOffset? DueAt, bool Overdue)
 {
@@ -19,13 +22,15 @@ public sealed record RoutingInstance(long Version, RoutingStarted? Start, string
     public static EventTypes Register(EventTypes types) => types
         .Register<RoutingStarted>("routing-started")
         .Register<RoutingStepCompleted>("routing-step-completed")
-        .Register<RoutingStepOverdue>("routing-step-overdue");
+        .Register<RoutingStepOverdue>("routing-step-overdue")
+        .Register<RoutingWithdrawn>("routing-withdrawn");
 
     public RoutingInstance Apply(object e) => (e switch
     {
         RoutingStarted s => this with { Start = s, Current = s.Step, DueAt = s.DueAt },
         RoutingStepCompleted c => this with { Current = c.NextStep, DueAt = c.NextDueAt, Overdue = false },
         RoutingStepOverdue => this with { Overdue = true },
+        RoutingWithdrawn => this with { Current = null, DueAt = null, Overdue = false },
         _ => this,
     }) with { Version = Version + 1 };
 

@@ -58,7 +58,8 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
         """,
     ];
 
-    public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "letter-forwarded" or "letter-acknowledged" or "requested-action-done";
+    public bool Handles(string eventType) => eventType is "letter-arrived" or "letter-registered" or "letter-forwarded" or "letter-acknowledged" or "requested-action-done"
+        or "letter-withdrawn" or "letter-returned";
 
     public async ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
     {
@@ -98,6 +99,10 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
                 if (!office.Acted) Count(w, at.Origin, office.Place, "acted", e.RecordedAt);
                 state.Offices[at] = office with { Acted = true };
                 break;
+            case LetterWithdrawn or LetterReturned when !office.Acted:
+                // The office no longer holds the letter: its row says so, and it never counts as acted.
+                rows[at] = row with { ActedHow = e.Type == "letter-withdrawn" ? "recalled" : "returned" };
+                break;
         }
     }
 
@@ -129,6 +134,8 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
                 w.Execute("UPDATE {tracking.offices} SET registered_at = $1, receive_number = $2 WHERE origin = $3 AND office_id = $4", c.RegisteredAt, c.ReceiveNumber, origin, office);
             else if (c.ActedAt is not null)
                 w.Execute("UPDATE {tracking.offices} SET acted_at = $1, acted_how = $2 WHERE origin = $3 AND office_id = $4", c.ActedAt, c.ActedHow, origin, office);
+            if (c.Inserted is null && c.ActedAt is null && c.ActedHow is not null)
+                w.Execute("UPDATE {tracking.offices} SET acted_how = $1 WHERE origin = $2 AND office_id = $3", c.ActedHow, origin, office);
         }
     }
 

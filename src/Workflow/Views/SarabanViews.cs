@@ -18,6 +18,7 @@ public sealed class SarabanViews : IAsyncDisposable
         Hops = new CirculationHops(stored);
         Compliance = new Actions.Compliance(stored);
         Reminders = new Actions.ReminderNotices(stored);
+        Retention = new Retention.RetentionSurvey(stored);
     }
 
     public StoredViews Stored { get; }
@@ -27,6 +28,7 @@ public sealed class SarabanViews : IAsyncDisposable
     public CirculationHops Hops { get; }
     public Actions.Compliance Compliance { get; }
     public Actions.ReminderNotices Reminders { get; }
+    public Retention.RetentionSurvey Retention { get; }
 
     public static IReadOnlyList<IView> All(EventTypes types, DirectoryService directory) =>
         [new RegistersView(types), new InboxView(types), new TrackingView(types, directory), new Actions.ComplianceView(types, directory),
