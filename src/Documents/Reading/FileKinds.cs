@@ -17,6 +17,9 @@ internal static class FileKinds
     /// <summary>PDF, by its <c>%PDF-</c> header, which the format lets stand anywhere in the first kilobyte.</summary>
     public static bool IsPdf(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) >= 0;
 
+    /// <summary>A PNG or JPEG: a scan or a phone's photo of a letter, read by OCR.</summary>
+    public static bool IsScanImage(ReadOnlySpan<byte> bytes) => bytes.StartsWith((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G']) || bytes.StartsWith((byte[])[0xFF, 0xD8, 0xFF]);
+
     /// <summary>What the file is if it is not text: a known format, or bytes no text contains (NUL, many controls).</summary>
     public static (string Thai, string English)? BinaryKind(ReadOnlySpan<byte> bytes)
     {

@@ -13,6 +13,11 @@ public enum ReadingProblem
     PdfToolMissing,
     PdfTimeout,
     NotALetter,
+    OcrToolMissing,
+    OcrTimeout,
+    ScanUnreadable,
+    ScanWithoutText,
+    ScanTooManyPages,
 }
 
 /// <summary>

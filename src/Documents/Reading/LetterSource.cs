@@ -19,13 +19,32 @@ public sealed record LetterSourceOptions
 
     /// <summary>The pdftotext program, from Debian's <c>poppler-utils</c>.</summary>
     public string PdfToText { get; init; } = "pdftotext";
+
+    /// <summary>pdftoppm, from poppler-utils: draws a scan's pages for OCR.</summary>
+    public string PdfToPpm { get; init; } = "pdftoppm";
+
+    /// <summary>tesseract, from Debian's tesseract-ocr with tesseract-ocr-tha: run here, never a cloud service.</summary>
+    public string Tesseract { get; init; } = "tesseract";
+
+    /// <summary>Thai with English for e-mail addresses and Latin names.</summary>
+    public string OcrLanguages { get; init; } = "tha+eng";
+
+    /// <summary>The resolution scans are drawn at for OCR, as scanners scan letters.</summary>
+    public int OcrDpi { get; init; } = 300;
+
+    /// <summary>How long one tool may take on one page (or on drawing the pages) before it is stopped.</summary>
+    public TimeSpan OcrTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Pages read from a scan; a letter with its enclosures rarely passes it, and each page costs seconds.</summary>
+    public int MaxScanPages { get; init; } = 10;
 }
 
 /// <summary>
 /// Turns a file into text for <see cref="LetterReader"/>: UTF-8 text (TIS-620, the older Thai
-/// encoding, too), or a PDF's text layer through <c>pdftotext</c>. Refuses with a
-/// <see cref="LetterReadingException"/> what cannot be a letter's text: an empty, binary or
-/// oversized file, or a PDF that is only scanned images.
+/// encoding, too), a PDF's text layer through <c>pdftotext</c>, or a scan (a PDF of images, a PNG
+/// or a JPEG) through local OCR (<see cref="Scans.ScanText"/>). Refuses with a
+/// <see cref="LetterReadingException"/> what cannot be a letter's text: an empty, binary, corrupt or
+/// oversized file, or a scan without text.
 /// </summary>
 public static class LetterSource
 {
@@ -54,8 +73,23 @@ public static class LetterSource
         }
 
         var bytes = File.ReadAllBytes(path);
-        var text = FileKinds.IsPdf(bytes) ? PdfText.Extract(path, options) : Decode(bytes);
+        var text = FileKinds.IsPdf(bytes) ? PdfOrScan(path, bytes, options)
+            : FileKinds.IsScanImage(bytes) ? Scans.ScanText.Read(path, bytes, options)
+            : Decode(bytes);
         return string.IsNullOrWhiteSpace(text) ? throw Empty() : text;
+    }
+
+    // A PDF with a text layer is read as typed; one of scanned pages goes through OCR.
+    private static string PdfOrScan(string path, byte[] bytes, LetterSourceOptions options)
+    {
+        try
+        {
+            return PdfText.Extract(path, options);
+        }
+        catch (LetterReadingException ex) when (ex.Problem == ReadingProblem.PdfWithoutText)
+        {
+            return Scans.ScanText.Read(path, bytes, options);
+        }
     }
 
     private static string Decode(byte[] bytes)

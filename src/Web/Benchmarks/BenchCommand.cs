@@ -11,6 +11,7 @@ public static class BenchCommand
           eventstore   single-event appends from concurrent writers
           numbering    clerks of one office taking receive numbers at once
           files        a circular to every LAO with a 5 MB enclosure (stored once? delivered as fast?), 20 MB streamed
+          ocr          scanned letters (rendered, turned, noisy, 300 dpi) read by local OCR: fields exact, time per page
           pdf          one-page letters rendered to PDF per second, on every core
           search       searches of registers holding millions of lines
           retention    the yearly retention survey of an office with 100,000 register entries
@@ -22,6 +23,7 @@ public static class BenchCommand
     {
         "eventstore" => EventStoreBenchmark.RunAsync(argv[1..]),
         "numbering" => NumberingBenchmark.RunAsync(argv[1..]),
+        "ocr" => OcrBenchmark.RunAsync(argv[1..]),
         "pdf" => PdfBenchmark.RunAsync(argv[1..]),
         "files" => FilesBenchmark.RunAsync(argv[1..]),
         "search" => SearchBenchmark.RunAsync(argv[1..]),

@@ -30,6 +30,7 @@ public static class Verbs
           render            a letter's JSON as PDF or DOCX; a receive stamp on a PDF
           bench eventstore  measure appends per second and latency
           bench numbering   measure running numbers issued per second, and check the series
+          bench ocr         measure fields read exact and time per page from scanned letters (local OCR)
           bench pdf         measure letters rendered to PDF per second, and peak memory
           bench views       measure serve's start and its pages under load on a big log
           bench search      measure searches of registers holding millions of lines

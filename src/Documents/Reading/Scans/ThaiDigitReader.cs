@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace Saraban.Documents.Reading.Scans;
+
+/// <summary>
+/// Reads again the Thai digits (เลขไทย) tesseract found, by their shapes against the letter font's:
+/// tesseract's Thai model reads TH Sarabun's digits badly (๔ and ๘ as ๕, ๖ as ๒ or ๒๐, ๗ as ๓),
+/// and a letter's number, dates and receive number are all digits. Where tesseract says a run of
+/// digits stands, the ink there is cut into glyphs and each glyph is given the digit whose shape
+/// (<see cref="ThaiDigitShapes"/>) it is nearest; a run whose glyphs match no digit well is left as read.
+/// </summary>
+internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
+{
+    /// <summary>Above this distance a glyph is not taken for a digit (a slash, a letter beside the run).</summary>
+    private const double MaxDistance = 0.15;
+
+    public static ThaiDigitReader Load() => new(ThaiDigitShapes.Load());
+
+    public OcrLine Correct(GrayImage image, OcrLine line)
+    {
+        var words = line.Words.ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!IsDigits(words[i].Text)) continue;
+            var j = i;
+            while (j + 1 < words.Count && IsDigits(words[j + 1].Text) && !words[j + 1].SpaceBefore) j++;
+            var read = ReadRun(image, words.GetRange(i, j - i + 1));
+            if (read is not null)
+            {
+                words[i] = words[i] with { Text = read, Width = words[j].Right - words[i].Left };
+                words.RemoveRange(i + 1, j - i);
+            }
+            else
+            {
+                i = j;
+            }
+        }
+
+        return line with { Words = words };
+    }
+
+    private static bool IsDigits(string text) => text.Length > 0 && text.All(c => c is >= '๐' and <= '๙');
+
+    private string? ReadRun(GrayImage image, List<OcrWord> run)
+    {
+        // Tesseract's boxes of single Thai characters are rough in x, good in y: the run's height and
+        // middle say where its digits stand; a glyph belongs to it when its middle is within the run.
+        var height = Median(run.Select(w => (double)w.Height));
+        var middle = Median(run.Select(w => w.Top + (w.Height / 2.0)));
+        var slack = (int)Math.Ceiling(height * 0.45);
+        int left = run[0].Left, right = run.Max(w => w.Right);
+        var glyphs = Glyphs.Find(image, left - (2 * slack), (int)(middle - (1.5 * height)), right + (2 * slack), (int)(middle + (1.5 * height)))
+            .Where(g => g.CenterX >= left - slack && g.CenterX <= right + slack
+                && Math.Abs(((g.Top + g.Bottom) / 2.0) - middle) < 0.6 * height && g.Height < 1.8 * height && g.Height > 0.5 * height)
+            .Select(g => (Glyph: g, Match: Nearest(g)))
+            .ToList();
+
+        // A neighbour caught at either end (the slash of ๐๘๑๐.๔/ว, a letter) is no digit: let it go.
+        while (glyphs.Count > 0 && glyphs[0].Match.Distance > MaxDistance) glyphs.RemoveAt(0);
+        while (glyphs.Count > 0 && glyphs[^1].Match.Distance > MaxDistance) glyphs.RemoveAt(glyphs.Count - 1);
+        if (glyphs.Count == 0 || glyphs.Any(g => g.Match.Distance > MaxDistance)) return null;
+        return new string(glyphs.Select(g => g.Match.Digit).ToArray());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    internal (char Digit, double Distance) Nearest(Glyph glyph)
+    {
+        var grid = glyph.Grid();
+        var best = (Digit: '?', Distance: double.MaxValue);
+        foreach (var shape in shapes)
+        {
+            var d = 0.0;
+            for (var k = 0; k < grid.Length; k++)
+            {
+                var e = grid[k] - shape.Grid[k];
+                d += e * e;
+            }
+
+            d = (d / grid.Length) + (0.5 * Math.Pow(glyph.Aspect - shape.Aspect, 2));
+            if (d < best.Distance) best = (shape.Digit, d);
+        }
+
+        return best;
+    }
+}
+
+/// <summary>A digit's shape: its ink over a <see cref="Glyph.GridWidth"/> × <see cref="Glyph.GridHeight"/> grid of its box, and its box's width over height.</summary>
+internal sealed record DigitShape(char Digit, bool Bold, double Aspect, double[] Grid)
+{
+    public string Line() => string.Create(CultureInfo.InvariantCulture,
+        $"{Digit} {(Bold ? "B" : "R")} {Aspect:0.0000} {Convert.ToHexString(Grid.Select(v => (byte)Math.Round(v * 255)).ToArray())}");
+
+    public static DigitShape Parse(string line)
+    {
+        var f = line.Split(' ');
+        return new DigitShape(f[0][0], f[1] == "B", double.Parse(f[2], CultureInfo.InvariantCulture),
+            Convert.FromHexString(f[3]).Select(b => b / 255.0).ToArray());
+    }
+}
