@@ -50,7 +50,13 @@ public static class SoakBenchmark
             foreach (var name in new[] { "a", "b" }) // one after the other: the first makes the demo data
             {
                 var url = $"http://127.0.0.1:{FreePort()}";
-                var process = ChildProcess.Start(["serve", "--urls", url, "--demo", "story", .. store], home);
+                int errors = 0;
+                // A node's failures say why requests failed: its first errors are shown as they come.
+                var process = ChildProcess.Start(["serve", "--urls", url, "--demo", "story", .. store], home, line =>
+                {
+                    if ((line.Contains(" ERR ") || line.Contains(" FTL ") || line.Contains("Exception: ")) && Interlocked.Increment(ref errors) <= 12)
+                        Console.Error.WriteLine($"node {name}: {line}");
+                });
                 var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = new Uri(url), Timeout = Timeout.InfiniteTimeSpan };
                 var client = new ServeClient(http, process);
                 await client.UntilHealthyAsync(TimeSpan.FromMinutes(5), ct.Token);
