@@ -55,6 +55,7 @@ public sealed class when_an_admin_keeps_the_office_staff
         var page = await admin.GetStringAsync("/admin");
         Assert.Contains("เลขทะเบียนถัดไป", page);
         Assert.Contains("ทะเบียนหนังสือรับ", page);
+        Assert.Contains("จังหวัดอุตรดิตถ์ ๕๓๐๐๐", page); // the office's address with its postcode in Thai digits, as its letters print it
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/admin/numbers")).StatusCode);
     }
 

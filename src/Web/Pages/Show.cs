@@ -8,6 +8,9 @@ internal static class Show
 {
     public static string N(long n) => ThaiDigits.Format(n);
 
+    /// <summary>An address, postcode and all, in Thai digits as the letters print it.</summary>
+    public static string Address(string? text) => text is null ? "" : ThaiDigits.ToThai(text);
+
     public static string Date(DateOnly? d) => d is { } x ? ThaiDate.FormatFull(x) : "";
 
     public static string ShortDate(DateOnly? d) => d is { } x ? ThaiDate.FormatShort(x) : "";
