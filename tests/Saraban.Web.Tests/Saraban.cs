@@ -32,7 +32,7 @@ internal static class Saraban
     {
         var cs = Environment.GetEnvironmentVariable("SARABAN_POSTGRES") is { Length: > 0 } s
             ? s : throw new InvalidOperationException("SARABAN_POSTGRES is not set: PostgreSQL tests need a server (./saraban test starts one).");
-        var schema = LeftoverSchemas.NewName();
+        var schema = global::Saraban.Tests.Shared.LeftoverSchemas.NewName();
         await using var c = new NpgsqlConnection(cs);
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);

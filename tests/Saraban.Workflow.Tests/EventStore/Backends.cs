@@ -47,7 +47,7 @@ public sealed class PostgresBackend : Backend
 
     public static async Task<string> NewSchemaAsync()
     {
-        var schema = LeftoverSchemas.NewName();
+        var schema = global::Saraban.Tests.Shared.LeftoverSchemas.NewName();
         await using (var c = new NpgsqlConnection(ConnectionString))
         {
             await c.OpenAsync();

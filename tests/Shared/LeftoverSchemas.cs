@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
 
-namespace Saraban.Workflow.Tests.EventStore;
+namespace Saraban.Tests.Shared;
 
 /// <summary>
 /// Each PostgreSQL test makes a schema named after its test process (<c>t_{pid}_…</c>). A run that
 /// ends drops nothing, so at the next run's start the schemas of processes no longer alive go: the
 /// test database grew to 12 GB of them on a developer's machine. A run beside this one keeps its own.
+/// One file, linked into each test project: the process id tells the runs apart.
 /// </summary>
 internal static class LeftoverSchemas
 {
