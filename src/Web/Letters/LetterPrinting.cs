@@ -15,6 +15,9 @@ namespace Saraban.Web.Letters;
 /// </summary>
 internal sealed class LetterPrinting(LetterRenderer renderer, string verificationBase)
 {
+    /// <summary>The letters' font, for the other printed forms (the destruction list).</summary>
+    public Saraban.Documents.Rendering.Fonts.LetterFonts Fonts => renderer.Fonts;
+
     public static LetterDocument Document(OutgoingLetter letter, Organization sender)
     {
         var content = letter.Content!;

@@ -14,6 +14,7 @@ namespace Saraban.Web.Serving;
 internal sealed class ReadModels(SarabanViews views, DirectoryService directory)
 {
     public LetterRegisters Registers => views.Registers;
+    public Workflow.Retention.RetentionSurvey Retention => views.Retention;
     public RoutingInbox Inbox => views.Inbox;
     public CirculationTracker Tracker => views.Tracker;
     public Saraban.Workflow.Actions.Compliance Compliance => views.Compliance;

@@ -234,6 +234,7 @@ public static class ServeCommand
         RegisterExport.Map(app);
         Reservations.ReservationsApi.Map(app);
         RecallApi.Map(app);
+        Retention.RetentionPages.Map(app);
         TrackingPages.Map(app);
         RemindersApi.Map(app);
         await app.StartAsync();
