@@ -57,8 +57,9 @@ public sealed class when_an_office_prints_its_destruction_list
         Assert.Single(notTheirs.ErrLines);
         var set = await Saraban.RunAsync("retention", "set", routine, "permanent", "--as", "uttaradit.admin", "--reason", "ใช้อ้างอิงต่อไป", "--db", db);
         Assert.Equal(0, set.ExitCode);
-        // The last list's process held the views' lease (15 s, README "One node at a time"): a process started within it
-        // reads the views without applying, so the new class would not show yet.
+        // The node above was killed (SIGKILL) holding the views' lease (15 s, README "One node at a time"): until it
+        // runs out a command reads the views without applying them, so the new class would not show yet. A command
+        // that ends hands its own lease over (SarabanViews.DisposeAsync).
         await Task.Delay(TimeSpan.FromSeconds(16));
         var after = await Saraban.RunAsync("retention", "list", "--office", "prov-53", "--as-of", "2026-01-15", "--out", output, "--as", "uttaradit.clerk", "--db", db);
         Assert.Equal(0, after.ExitCode);

@@ -51,5 +51,15 @@ public sealed class SarabanViews : IAsyncDisposable
     /// <summary>Applies everything the log holds now, in this process.</summary>
     public Task<long> CatchUpAsync(CancellationToken ct = default) => Stored.CatchUpAsync(ct);
 
-    public ValueTask DisposeAsync() => Stored.DisposeAsync();
+    /// <summary>Hands this process's views over (their leases released), then closes: a command or node that stops leaves no lease for the next to wait out.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await Stored.ReleaseViewLeasesAsync(patience.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { } // the database is gone: the leases run out by themselves
+        await Stored.DisposeAsync();
+    }
 }

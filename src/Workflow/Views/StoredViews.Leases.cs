@@ -35,4 +35,20 @@ public sealed partial class StoredViews
         tx.Execute("UPDATE work_leases SET lease_until = 0 WHERE name = $1 AND owner = $2", [name, Node]);
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>
+    /// Gives up the leases this node holds on the views (a node or a command that stops), once any batch
+    /// in flight has committed, so the next process applies them at once instead of waiting out the lease.
+    /// </summary>
+    public async Task ReleaseViewLeasesAsync(CancellationToken ct = default)
+    {
+        await _applying.WaitAsync(ct);
+        try
+        {
+            await using var tx = await _db.BeginAsync(ct);
+            tx.Execute("UPDATE view_state SET owner = NULL, lease_until = 0 WHERE owner = $1", [Node]);
+            await tx.CommitAsync(ct);
+        }
+        finally { _applying.Release(); }
+    }
 }

@@ -128,6 +128,25 @@ public abstract class when_views_follow_the_log(Backend backend)
     }
 
     [Fact]
+    public async Task a_node_that_stops_hands_its_views_over_at_once()
+    {
+        await using var store = await backend.NewStoreAsync();
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await store.AppendAsync("s", ExpectedVersion.Any, Events.Many(40));
+        var a = Open(store, "node-a", clock, new AppliedEvents());
+        await a.InitializeAsync();
+        await a.CatchUpAsync();
+        await a.ReleaseViewLeasesAsync(); // a command or node that stops, as SarabanViews does when it is disposed
+        await a.DisposeAsync();
+        await store.AppendAsync("s", ExpectedVersion.Any, Events.Many(40));
+        await using var b = Open(store, "node-b", clock, new AppliedEvents());
+        await b.InitializeAsync();
+
+        Assert.Equal(40, await b.CatchUpAsync()); // no lease to wait out
+        Assert.Equal("node-b", Assert.Single(await b.StatusAsync()).Serving!.Owner);
+    }
+
+    [Fact]
     public async Task a_rebuild_fills_a_new_generation_while_the_live_one_serves_then_switches_to_it()
     {
         await using var store = await backend.NewStoreAsync();
