@@ -15,6 +15,9 @@ namespace Saraban.Web.Letters;
 /// </summary>
 internal sealed class LetterPrinting(LetterRenderer renderer, string verificationBase)
 {
+    /// <summary>Draws the receive stamp on a received PDF (a paper letter's scan).</summary>
+    public Saraban.Documents.Rendering.Stamp.ReceiveStamper Stamper => renderer.Stamper;
+
     public static LetterDocument Document(OutgoingLetter letter, Organization sender)
     {
         var content = letter.Content!;

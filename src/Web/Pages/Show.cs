@@ -8,6 +8,9 @@ internal static class Show
 {
     public static string N(long n) => ThaiDigits.Format(n);
 
+    /// <summary>A file's size as the file lists show it.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+
     public static string Date(DateOnly? d) => d is { } x ? ThaiDate.FormatFull(x) : "";
 
     public static string ShortDate(DateOnly? d) => d is { } x ? ThaiDate.FormatShort(x) : "";
