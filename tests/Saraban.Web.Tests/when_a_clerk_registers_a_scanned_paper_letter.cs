@@ -37,7 +37,7 @@ public sealed class when_a_clerk_registers_a_scanned_paper_letter
     {
         await using var server = await Server.StartAsync("--db", Saraban.TempDb());
         using var clerk = await server.SignInAsync("uttaradit.clerk");
-        var scan = SampleFiles.Pdf("a scanned letter");
+        var scan = ScannedPage();
 
         var registered = await RegisterAsync(clerk, scan, "scan.pdf", "ขอเชิญประชุม");
 
@@ -51,10 +51,11 @@ public sealed class when_a_clerk_registers_a_scanned_paper_letter
         Assert.Equal(scan, await original.Content.ReadAsByteArrayAsync());
         var stamped = await clerk.GetAsync($"/api/letters/incoming/{stream}/scan?stamped=true");
         Assert.Equal("application/pdf", stamped.Content.Headers.ContentType?.MediaType);
-        var text = Pdf.Text(await stamped.Content.ReadAsByteArrayAsync());
+        var copy = await stamped.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(scan, copy);
+        var text = Pdf.Text(copy);
         Assert.Contains("เลขรับ", text);
         Assert.Contains("เวลา ๐๙.๓๐ น.", text);
-        Assert.Contains("a scanned letter", text); // the page itself, under the stamp
 
         using var muang = await server.SignInAsync("muang.clerk");
         Assert.Equal(HttpStatusCode.Forbidden, (await muang.GetAsync($"/api/letters/incoming/{stream}/scan?stamped=true")).StatusCode);
@@ -78,6 +79,21 @@ public sealed class when_a_clerk_registers_a_scanned_paper_letter
         var read = await clerk.PostAsync("/api/intake", blank);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, read.StatusCode);
         Assert.Contains("ไม่พบข้อความ", (await read.JsonAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
+    }
+
+    // A scanner's PDF: a page holding a picture (here a drawn block), without text.
+    private static byte[] ScannedPage()
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        var page = document.AddPage();
+        using (var gfx = PdfSharp.Drawing.XGraphics.FromPdfPage(page))
+        {
+            gfx.DrawRectangle(PdfSharp.Drawing.XBrushes.Gray, 72, 200, 400, 300);
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
     }
 
     // A page with nothing on it, as a scanner gives a blank sheet: a PDF without a text layer.

@@ -108,25 +108,35 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
     }
 
     // Digits the scan runs together (๕๖ touching, ๔ against its slash) are one blot as wide as two:
-    // cut where the least ink stands, away from the edges, until each piece is a digit's width.
-    private static IEnumerable<Glyph> Separate(Glyph glyph, double height)
+    // cut at the column that leaves the two pieces nearest to digits, until each is a digit's width.
+    private IEnumerable<Glyph> Separate(Glyph glyph, double height)
     {
         var wide = glyph.Width > 1.35 * height || (glyph.Width > 1.15 * glyph.Height && glyph.Width > 0.9 * height);
-        if (!wide)
+        if (!wide || glyph.Width < 8)
         {
             yield return glyph;
             yield break;
         }
 
-        var ink = new int[glyph.Width];
-        foreach (var (x, _) in glyph.Pixels) ink[x - glyph.Left]++;
-        var from = (int)(glyph.Width * 0.3);
-        var cut = Enumerable.Range(from, Math.Max(1, glyph.Width - (2 * from))).MinBy(i => ink[i]) + glyph.Left;
-        foreach (var part in (Glyph?[])[Glyph.Of(glyph.Pixels.Where(p => p.X < cut).ToList()), Glyph.Of(glyph.Pixels.Where(p => p.X >= cut).ToList())])
+        (Glyph Left, Glyph Right)? best = null;
+        var bestScore = double.MaxValue;
+        for (var cut = glyph.Left + (glyph.Width / 4); cut <= glyph.Right - (glyph.Width / 4); cut++)
         {
-            if (part is null) continue;
-            foreach (var piece in Separate(part, height)) yield return piece;
+            var left = Glyph.Of(glyph.Pixels.Where(p => p.X < cut).ToList());
+            var right = Glyph.Of(glyph.Pixels.Where(p => p.X >= cut).ToList());
+            if (left is null || right is null) continue;
+            var score = Nearest(left).Distance + Nearest(right).Distance;
+            if (score < bestScore) (best, bestScore) = ((left, right), score);
         }
+
+        if (best is not { } parts)
+        {
+            yield return glyph;
+            yield break;
+        }
+
+        foreach (var piece in Separate(parts.Left, height)) yield return piece;
+        foreach (var piece in Separate(parts.Right, height)) yield return piece;
     }
 
     private static double Median(IEnumerable<double> values)
