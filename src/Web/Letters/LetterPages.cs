@@ -78,7 +78,17 @@ internal static class LetterPages
             var request = new PaperApi.PaperRequest(f["senderName"], f["documentNumber"], FormFields.Date(f["date"]), f["subject"], LetterKind.ExternalLetter,
                 Enum.TryParse<Urgency>(f["urgency"], out var u) ? u : Urgency.None, Enum.TryParse<Secrecy>(f["secrecy"], out var x) ? x : Secrecy.None,
                 f["addresseeLine"], FormFields.Date(f["actionDue"]), FormFields.Time(f["receivedAt"]) ?? FormFields.DayAndTime(f["receivedDay"], f["receivedTime"]), f["entryKey"], null, null);
-            var (stream, _) = await PaperApi.RegisterAsync(request, user, s, ct);
+            var scan = f.Files.GetFile("scan");
+            string stream;
+            if (scan is { Length: > 0 })
+            {
+                await using var body = scan.OpenReadStream();
+                (stream, _) = await ScannedPaper.RegisterAsync(request, user, s, body, scan.FileName, ct);
+            }
+            else
+            {
+                (stream, _) = await PaperApi.RegisterAsync(request, user, s, ct);
+            }
             return Results.Redirect($"/letters/in/{stream}");
         });
 

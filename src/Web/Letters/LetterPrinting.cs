@@ -17,6 +17,8 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
 {
     /// <summary>The letters' font, for the other printed forms (the destruction list).</summary>
     public Saraban.Documents.Rendering.Fonts.LetterFonts Fonts => renderer.Fonts;
+    /// <summary>Draws the receive stamp on a received PDF (a paper letter's scan).</summary>
+    public Saraban.Documents.Rendering.Stamp.ReceiveStamper Stamper => renderer.Stamper;
 
     public static LetterDocument Document(OutgoingLetter letter, Organization sender)
     {

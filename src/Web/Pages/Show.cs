@@ -10,6 +10,8 @@ internal static class Show
 
     /// <summary>An address, postcode and all, in Thai digits as the letters print it.</summary>
     public static string Address(string? text) => text is null ? "" : ThaiDigits.ToThai(text);
+    /// <summary>A file's size as the file lists show it.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
 
     public static string Date(DateOnly? d) => d is { } x ? ThaiDate.FormatFull(x) : "";
 

@@ -220,6 +220,7 @@ public static class ServeCommand
         IncomingApi.Map(app);
         OutgoingApi.Map(app);
         PaperApi.Map(app);
+        ScannedPaper.Map(app);
         RegistersApi.Map(app);
         TrackingApi.Map(app);
         Actions.ActionsApi.Map(app);

@@ -11,7 +11,7 @@ namespace Saraban.Workflow.Files;
 public sealed class FileReferences
 {
     private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
-        { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded" };
+        { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded", "paper-scan-kept" };
 
     /// <summary>A letter's stream, as far as its files go.</summary>
     public sealed record Letter(string StreamId, long Version, DateTimeOffset LastActivity, bool Dispatched, bool Discarded, IReadOnlyList<Enclosure> Files);
@@ -36,7 +36,9 @@ public sealed class FileReferences
             if (batch.Count == 0) break;
             foreach (var e in batch)
             {
-                if (!Types.Contains(e.Type) || !e.StreamId.StartsWith("out-", StringComparison.Ordinal)) continue;
+                if (!Types.Contains(e.Type)) continue;
+                // Paper letters' scans are their receivers' own files; every other file is its sender's.
+                if (!e.StreamId.StartsWith("out-", StringComparison.Ordinal) && e.Type != "paper-scan-kept") continue;
                 letters.TryGetValue(e.StreamId, out var l);
                 l ??= new Letter(e.StreamId, 0, e.RecordedAt, false, false, []);
                 l = types.Deserialize(e) switch
@@ -45,6 +47,7 @@ public sealed class FileReferences
                     EnclosureRemoved r => l with { Files = [.. l.Files.Where((_, i) => i != r.Number - 1)] },
                     DraftDiscarded => l with { Discarded = true },
                     LetterDispatched => l with { Dispatched = true },
+                    PaperScanKept k => l with { Dispatched = true, Files = [.. l.Files, k.Original, k.Stamped] },
                     _ => l,
                 };
                 letters[e.StreamId] = l with { Version = e.Version, LastActivity = e.RecordedAt };

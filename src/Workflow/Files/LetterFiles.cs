@@ -82,6 +82,45 @@ public sealed class LetterFiles(Correspondence letters, IEventStore store, Event
         return await OpenAsync(letter.Arrival?.Files, number, ct);
     }
 
+    /// <summary>
+    /// Keeps a registered paper letter's scan and its stamped copy (both made by the caller, the scan
+    /// already read and checked): each file checked and stored, then the event naming both, so a
+    /// refused file leaves no event.
+    /// </summary>
+    public async Task<PaperScanKept> KeepScanAsync(string userId, string incomingStreamId, string originalPath, string? fileName, string stampedPath,
+        CancellationToken ct = default)
+    {
+        var (state, _) = await letters.LoadIncomingAsync(incomingStreamId, ct);
+        var actor = access.Authorize(userId, Permission.RegisterIncoming, state.Arrival?.OrganizationId ?? "?", clock.GetUtcNow());
+        PaperScans.CheckScannable(state.Arrival!.Content.Secrecy);
+        Enclosure original, stamped;
+        await using (var body = File.OpenRead(originalPath))
+        {
+            var (sha, length, kind, name) = await intake.ReceiveAsync(body, fileName, ct);
+            original = new Enclosure(sha, length, FileKinds.MediaType(kind), name, "ภาพสแกนต้นฉบับ");
+        }
+        await using (var body = File.OpenRead(stampedPath))
+        {
+            var stampedName = Path.GetFileNameWithoutExtension(original.FileName) + "-ตรารับ.pdf";
+            var (sha, length, kind, name) = await intake.ReceiveAsync(body, stampedName, ct);
+            stamped = new Enclosure(sha, length, FileKinds.MediaType(kind), name, "สำเนาประทับตรารับ");
+        }
+        // Read again: the same entry registered twice at once keeps one scan.
+        var (now, version) = await letters.LoadIncomingAsync(incomingStreamId, ct);
+        var kept = PaperScans.DecideKeep(now, original, stamped, actor.User.Id);
+        await store.AppendAsync(incomingStreamId, ExpectedVersion.Exactly(version),
+            [types.ToEventData(kept, Correspondence.Meta(actor, now.Arrival?.OriginLetterId))], ct);
+        return kept;
+    }
+
+    /// <summary>A paper letter's scan as uploaded, or its stamped copy, for a user allowed to read the letter.</summary>
+    public async Task<(Enclosure File, Stream Content)> OpenScanAsync(string userId, string incomingStreamId, bool stamped, CancellationToken ct = default)
+    {
+        var letter = await letters.ReadIncomingAsync(userId, incomingStreamId, ct);
+        if (letter.Scan is not { } scan) throw new FileNotFoundInLetterException(1);
+        return await OpenAsync([stamped ? scan.Stamped : scan.Original], 1, ct);
+    }
+
     private async Task<(Enclosure, Stream)> OpenAsync(IReadOnlyList<Enclosure>? enclosed, int number, CancellationToken ct)
     {
         if (enclosed is null || number < 1 || number > enclosed.Count) throw new FileNotFoundInLetterException(number);

@@ -27,7 +27,7 @@ public sealed record RequestedActionDone(string Note, string UserId);
 
 /// <summary>A letter as one office received it (stream <c>in-{office}-{key}</c>).</summary>
 public sealed record IncomingLetter(long Version, LetterArrived? Arrival, LetterRegistered? Registration, IReadOnlyList<MinuteWritten> Minutes,
-    LetterDecided? Decision, string? ForwardedAs, bool Acknowledged, RequestedActionDone? ActionDone, bool Withdrawn = false)
+    LetterDecided? Decision, string? ForwardedAs, bool Acknowledged, RequestedActionDone? ActionDone, bool Withdrawn = false, PaperScanKept? Scan = null)
 {
     public static readonly IncomingLetter Empty = new(0, null, null, [], null, null, false, null);
 
@@ -44,6 +44,7 @@ public sealed record IncomingLetter(long Version, LetterArrived? Arrival, Letter
         LetterAcknowledged => this with { Acknowledged = true },
         RequestedActionDone x => this with { ActionDone = x },
         LetterWithdrawn or LetterReturned => this with { Withdrawn = true },
+        PaperScanKept k => this with { Scan = k },
         _ => this,
     }) with { Version = Version + 1 };
 

@@ -15,6 +15,7 @@ public static class LetterEvents
         .Register<LetterForwarded>("letter-forwarded")
         .Register<LetterAcknowledged>("letter-acknowledged")
         .Register<RequestedActionDone>("requested-action-done")
+        .Register<PaperScanKept>("paper-scan-kept")
         .Register<Actions.ActionsRequested>("actions-requested")
         .Register<Actions.ActionDeadlineExtended>("action-deadline-extended")
         .Register<LetterRecalled>("letter-recalled")

@@ -34,12 +34,13 @@ public sealed class when_reading_a_pdf : IDisposable
     }
 
     [Fact]
-    public void a_scanned_pdf_without_text_is_refused_with_a_hint_to_run_ocr()
+    public void a_pdf_of_images_without_text_goes_through_ocr_and_says_no_text_was_found()
     {
+        // The fixture's one image holds no legible text: OCR finds none and says so (scans with text: when_a_clerk_uploads_a_scan).
         var error = Assert.Throws<LetterReadingException>(() => LetterReader.ReadFile(Samples.PathOf("scanned-letter", ".pdf")));
 
-        Assert.Equal(ReadingProblem.PdfWithoutText, error.Problem);
-        Assert.StartsWith("ไม่มีข้อความในไฟล์ PDF (สแกนเป็นภาพ?)", error.Message);
+        Assert.Equal(ReadingProblem.ScanWithoutText, error.Problem);
+        Assert.StartsWith("ไม่พบข้อความในภาพสแกน", error.Message);
     }
 
     [Fact]

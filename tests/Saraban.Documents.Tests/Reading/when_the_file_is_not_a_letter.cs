@@ -24,10 +24,11 @@ public sealed class when_the_file_is_not_a_letter : IDisposable
     }
 
     [Fact]
-    public void an_image_is_refused_with_a_hint_to_run_ocr()
+    public void an_image_goes_to_ocr_whatever_its_name_and_a_broken_one_is_refused_as_corrupt()
     {
+        // A PNG is a scan now (when_a_clerk_uploads_a_scan): this one stops after its header.
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
-        AssertRefused(ReadingProblem.Binary, Write("scan.txt", png), "OCR");
+        AssertRefused(ReadingProblem.ScanUnreadable, Write("scan.txt", png), "ไฟล์สแกนเสียหาย");
     }
 
     [Fact]

@@ -17,6 +17,13 @@ internal sealed class Glyph(int left, int top, int right, int bottom, List<(int 
     public double CenterX => (Left + Right) / 2.0;
     public double Aspect => (double)Width / Height;
 
+    /// <summary>The glyph of these pixels, or null for none.</summary>
+    public static Glyph? Of(List<(int X, int Y)> pixels) => pixels.Count == 0 ? null
+        : new(pixels.Min(p => p.X), pixels.Min(p => p.Y), pixels.Max(p => p.X), pixels.Max(p => p.Y), pixels);
+
+    public static Glyph Join(Glyph a, Glyph b) =>
+        new(Math.Min(a.Left, b.Left), Math.Min(a.Top, b.Top), Math.Max(a.Right, b.Right), Math.Max(a.Bottom, b.Bottom), [.. a.Pixels, .. b.Pixels]);
+
     public void Absorb(Glyph other)
     {
         Pixels.AddRange(other.Pixels);
@@ -121,8 +128,8 @@ internal static class Glyphs
 /// </summary>
 internal static class ScanCleaner
 {
-    /// <summary>Grey at or above this is paper: grain and the scanner's shading go.</summary>
-    private const byte Paper = 150;
+    /// <summary>Grey at or above this is paper: grain and the scanner's shading go; the grey edge of a thin stroke stays ink, so the stroke stays whole.</summary>
+    private const byte Paper = 190;
 
     public static GrayImage Clean(GrayImage page)
     {

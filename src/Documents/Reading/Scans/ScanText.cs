@@ -36,7 +36,8 @@ public static class ScanText
             text.Append('\f');
         }
 
-        var read = text.ToString();
+        // Tesseract spells sara am as nikhahit and sara aa (ํา), as typists never do: one ำ, as the letter was typed.
+        var read = text.ToString().Replace("\u0E4D\u0E32", "\u0E33", StringComparison.Ordinal);
         return read.Count(c => char.IsLetterOrDigit(c)) < 10
             ? throw new LetterReadingException(
                 ReadingProblem.ScanWithoutText,

@@ -36,8 +36,38 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
             }
         }
 
+        ReadDatesDigits(image, words);
         return line with { Words = words };
     }
+
+    // The day before a month's name and the year after it are digits, whatever tesseract made of
+    // them ("«" for ๙, "mo" for ๓๐): read as digits when every glyph there is one.
+    private void ReadDatesDigits(GrayImage image, List<OcrWord> words)
+    {
+        var tokens = new List<(int Start, int End)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i == 0 || words[i].SpaceBefore) tokens.Add((i, i));
+            else tokens[^1] = (tokens[^1].Start, i);
+        }
+
+        string TextOf((int Start, int End) t) => string.Concat(words.Skip(t.Start).Take(t.End - t.Start + 1).Select(w => w.Text));
+        for (var k = tokens.Count - 1; k >= 0; k--)
+        {
+            var text = TextOf(tokens[k]);
+            if (IsDigits(text) || text.Any(c => c is >= '\u0E01' and <= '\u0E4E') || text.Length > 4) continue;
+            var nearMonth = (k + 1 < tokens.Count && IsMonth(TextOf(tokens[k + 1]))) || (k > 0 && IsMonth(TextOf(tokens[k - 1])));
+            if (!nearMonth) continue;
+            var (start, end) = tokens[k];
+            var read = ReadRun(image, words.GetRange(start, end - start + 1));
+            if (read is null) continue;
+            words[start] = words[start] with { Text = read, Width = words[end].Right - words[start].Left };
+            words.RemoveRange(start + 1, end - start);
+        }
+    }
+
+    private static bool IsMonth(string text) =>
+        Enumerable.Range(1, 12).Any(m => text == Saraban.Workflow.Thai.ThaiDate.FullMonthName(m) || text == Saraban.Workflow.Thai.ThaiDate.ShortMonthName(m));
 
     private static bool IsDigits(string text) => text.Length > 0 && text.All(c => c is >= '๐' and <= '๙');
 
@@ -52,14 +82,61 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
         var glyphs = Glyphs.Find(image, left - (2 * slack), (int)(middle - (1.5 * height)), right + (2 * slack), (int)(middle + (1.5 * height)))
             .Where(g => g.CenterX >= left - slack && g.CenterX <= right + slack
                 && Math.Abs(((g.Top + g.Bottom) / 2.0) - middle) < 0.6 * height && g.Height < 1.8 * height && g.Height > 0.5 * height)
+            .SelectMany(g => Separate(g, height))
             .Select(g => (Glyph: g, Match: Nearest(g)))
             .ToList();
+
+        // A thin stroke broken by the scan leaves a digit in two pieces side by side: joined, they match.
+        for (var k = 0; k + 1 < glyphs.Count; k++)
+        {
+            if (glyphs[k].Match.Distance <= MaxDistance && glyphs[k + 1].Match.Distance <= MaxDistance) continue;
+            var joined = Glyph.Join(glyphs[k].Glyph, glyphs[k + 1].Glyph);
+            if (joined.Width > 1.5 * height) continue;
+            var match = Nearest(joined);
+            if (match.Distance <= MaxDistance)
+            {
+                glyphs[k] = (joined, match);
+                glyphs.RemoveAt(k + 1);
+            }
+        }
 
         // A neighbour caught at either end (the slash of ๐๘๑๐.๔/ว, a letter) is no digit: let it go.
         while (glyphs.Count > 0 && glyphs[0].Match.Distance > MaxDistance) glyphs.RemoveAt(0);
         while (glyphs.Count > 0 && glyphs[^1].Match.Distance > MaxDistance) glyphs.RemoveAt(glyphs.Count - 1);
         if (glyphs.Count == 0 || glyphs.Any(g => g.Match.Distance > MaxDistance)) return null;
         return new string(glyphs.Select(g => g.Match.Digit).ToArray());
+    }
+
+    // Digits the scan runs together (๕๖ touching, ๔ against its slash) are one blot as wide as two:
+    // cut at the column that leaves the two pieces nearest to digits, until each is a digit's width.
+    private IEnumerable<Glyph> Separate(Glyph glyph, double height)
+    {
+        var wide = glyph.Width > 1.35 * height || (glyph.Width > 1.15 * glyph.Height && glyph.Width > 0.9 * height);
+        if (!wide || glyph.Width < 8)
+        {
+            yield return glyph;
+            yield break;
+        }
+
+        (Glyph Left, Glyph Right)? best = null;
+        var bestScore = double.MaxValue;
+        for (var cut = glyph.Left + (glyph.Width / 4); cut <= glyph.Right - (glyph.Width / 4); cut++)
+        {
+            var left = Glyph.Of(glyph.Pixels.Where(p => p.X < cut).ToList());
+            var right = Glyph.Of(glyph.Pixels.Where(p => p.X >= cut).ToList());
+            if (left is null || right is null) continue;
+            var score = Nearest(left).Distance + Nearest(right).Distance;
+            if (score < bestScore) (best, bestScore) = ((left, right), score);
+        }
+
+        if (best is not { } parts)
+        {
+            yield return glyph;
+            yield break;
+        }
+
+        foreach (var piece in Separate(parts.Left, height)) yield return piece;
+        foreach (var piece in Separate(parts.Right, height)) yield return piece;
     }
 
     private static double Median(IEnumerable<double> values)

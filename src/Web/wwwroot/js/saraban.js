@@ -2,13 +2,8 @@
 'use strict';
 document.addEventListener('DOMContentLoaded', () => {
   // ลงรับหนังสือกระดาษ: read the pasted text through /api/intake and fill the form for the clerk to check.
-  const read = document.getElementById('read');
-  if (read) read.addEventListener('click', async () => {
-    const out = document.getElementById('readResult');
-    out.textContent = 'กำลังอ่าน…';
-    const r = await fetch('/api/intake', { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: document.getElementById('pasted').value });
-    const json = await r.json().catch(() => ({}));
-    if (!r.ok) { out.textContent = json.detail || 'อ่านไม่ได้'; return; }
+  // The same for a chosen scan: /api/intake reads it by OCR on the server (never a cloud service).
+  const fill = (json, out) => {
     const f = json[0] || {};
     const v = x => x && (x.value ?? x.text ?? x);
     // The reader gives dates as YYYY-MM-DD; the form shows them as a Thai clerk writes them (๑๔ ก.ย. ๒๕๖๖).
@@ -20,6 +15,20 @@ document.addEventListener('DOMContentLoaded', () => {
     set('documentNumber', f.documentNumber && (f.documentNumber.text ?? v(f.documentNumber)));
     set('date', date(f.date)); set('subject', v(f.subject)); set('addresseeLine', v(f.addressee)); set('actionDue', date(f.deadline));
     out.textContent = 'เติมข้อมูลแล้ว โปรดตรวจก่อนลงทะเบียน';
+  };
+  const intake = async (body, type, out) => {
+    out.textContent = 'กำลังอ่าน…';
+    const r = await fetch('/api/intake', { method: 'POST', headers: { 'Content-Type': type }, body });
+    const json = await r.json().catch(() => ({}));
+    if (!r.ok) { out.textContent = json.detail || 'อ่านไม่ได้'; return; }
+    fill(json, out);
+  };
+  const read = document.getElementById('read');
+  if (read) read.addEventListener('click', () =>
+    intake(document.getElementById('pasted').value, 'text/plain; charset=utf-8', document.getElementById('readResult')));
+  const scan = document.getElementById('scan');
+  if (scan) scan.addEventListener('change', () => {
+    if (scan.files.length === 1) intake(scan.files[0], 'application/octet-stream', document.getElementById('scanResult'));
   });
 
   // The addressee picker: typing narrows the offices shown (an office stays when it or one below it matches).
