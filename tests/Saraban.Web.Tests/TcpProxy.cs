@@ -13,7 +13,6 @@ internal sealed class TcpProxy : IAsyncDisposable
     private readonly IPEndPoint _target;
     private TcpListener? _listener;
     private CancellationTokenSource _cut = new();
-    private readonly List<Task> _relays = [];
 
     public TcpProxy(IPEndPoint target, int port)
     {
@@ -38,7 +37,7 @@ internal sealed class TcpProxy : IAsyncDisposable
         _listener.Start();
         var listener = _listener;
         var cut = _cut.Token;
-        _relays.Add(Task.Run(async () =>
+        _ = Task.Run(async () =>
         {
             while (!cut.IsCancellationRequested)
             {
@@ -47,7 +46,7 @@ internal sealed class TcpProxy : IAsyncDisposable
                 catch (Exception) { return; }
                 _ = RelayAsync(client, cut);
             }
-        }));
+        });
     }
 
     /// <summary>Every open connection is dropped and the port refuses new ones, until <see cref="Start"/>.</summary>

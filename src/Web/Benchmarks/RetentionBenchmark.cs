@@ -45,12 +45,8 @@ public static class RetentionBenchmark
         var options = StoreArguments.Read(args, backend);
         args.RejectUnknown();
 
-        await using var fresh = explicitDb ? null : await FreshDatabase.CreateAsync(options, keep: false);
-        await using var store = (fresh?.Options ?? options).CreateEventStore();
-        await store.InitializeAsync();
-        var types = SarabanEvents.All();
-        var directory = new DirectoryService(store, types);
-        await directory.ImportShippedAsync(new EventMetadata("bench", "system", Guid.NewGuid(), null));
+        await using var bench = await DirectoryStore.OpenAsync(options, given: explicitDb);
+        var (store, types, directory) = (bench.Store, bench.Types, bench.Directory);
         await using var views = await SarabanViews.OpenAsync(store, types, directory, RoutingCatalog.Load(RoutingCatalog.DefaultFolder()));
         var have = (await views.Stored.QueryAsync("SELECT COUNT(*) FROM {registers.incoming} WHERE office_id = $1", r => r.GetInt64(0), default, Office))[0];
         if (have < entries) await AppendAsync(store, types, (int)have, entries - (int)have);

@@ -57,12 +57,8 @@ public static class SearchBenchmark
         var options = StoreArguments.Read(args, backend);
         args.RejectUnknown();
 
-        await using var fresh = explicitDb ? null : await FreshDatabase.CreateAsync(options, keep: false);
-        await using var store = (fresh?.Options ?? options).CreateEventStore();
-        await store.InitializeAsync();
-        var types = SarabanEvents.All();
-        var directory = new DirectoryService(store, types);
-        await directory.ImportShippedAsync(new EventMetadata("bench", "system", Guid.NewGuid(), null));
+        await using var bench = await DirectoryStore.OpenAsync(options, given: explicitDb);
+        var (store, types, directory) = (bench.Store, bench.Types, bench.Directory);
         var offices = directory.Current.All.Where(o => o.Type is OrganizationType.District or OrganizationType.Province).Select(o => o.Id).Order().Take(officeCount).ToList();
         await using var views = await SarabanViews.OpenAsync(store, types, directory, RoutingCatalog.Load(RoutingCatalog.DefaultFolder()));
         await views.CatchUpAsync();
