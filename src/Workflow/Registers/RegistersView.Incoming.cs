@@ -26,6 +26,8 @@ public sealed partial class RegistersView
         public int? SetTo;
         public int RaiseTo = -1;
 
+        public bool Changes => Registered is not null || ForwardedAs is not null || Note is not null || Retention is not null || SetTo is not null || RaiseTo >= 0;
+
         public void Set(IncomingStatus status) => (SetTo, RaiseTo) = ((int)status, -1);
 
         public void Raise(IncomingStatus status)
@@ -49,8 +51,6 @@ public sealed partial class RegistersView
                     (int)a.Content.Urgency, (int)a.Content.Secrecy, Ms(e.RecordedAt), a.FromLetterId, a.OriginLetterId, a.ActionDue is { } due ? Day(due) : null,
                     BangkokTime.YearOf(e.RecordedAt), Day(BangkokTime.DateOf(e.RecordedAt)), search];
                 line.Set(IncomingStatus.Arrived);
-                w.Execute(w.Dialect == SqlDialect.Sqlite ? "INSERT INTO {registers.incoming_search} (rowid, search) VALUES ($1, $2)"
-                    : "INSERT INTO {registers.incoming_search} (seq, search) VALUES ($1, $2)", e.Position, search);
                 break;
             case LetterRegistered r:
                 line.Registered = (r.ReceiveNumber, Ms(r.ReceivedAt), BangkokTime.YearOf(r.ReceivedAt), Day(BangkokTime.DateOf(r.ReceivedAt)));
@@ -80,23 +80,73 @@ public sealed partial class RegistersView
 
     public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)
     {
+        var inserts = new List<object?[]>();
+        var searches = new List<object?[]>();
+        var updates = new List<(string Stream, IncomingLine Line)>();
         foreach (var (stream, line) in w.Batch<IncomingLines>())
-            if (line.Arrived is { } a) Insert(w, a, line);
-            else Update(w, stream, line);
+            if (line.Arrived is { } a)
+            {
+                inserts.Add(InsertRow(a, line));
+                searches.Add([a[0], a[16]]);
+            }
+            else if (line.Changes) updates.Add((stream, line));
+        w.ExecuteRows($"INSERT INTO {{registers.incoming}} ({InsertColumns}) VALUES ({string.Join(", ", InsertTypes.Select((_, i) => "$" + (i + 1)))})",
+            $"INSERT INTO {{registers.incoming}} ({InsertColumns}) SELECT * FROM unnest({Arrays(InsertTypes)})", InsertTypes, inserts);
+        w.ExecuteRows(w.Dialect == SqlDialect.Sqlite ? "INSERT INTO {registers.incoming_search} (rowid, search) VALUES ($1, $2)"
+                : "INSERT INTO {registers.incoming_search} (seq, search) VALUES ($1, $2)",
+            "INSERT INTO {registers.incoming_search} (seq, search) SELECT * FROM unnest($1::bigint[], $2::text[])", [ColumnType.Bigint, ColumnType.Text], searches);
+        if (w.Dialect == SqlDialect.Sqlite || updates.Count == 1)
+            foreach (var (stream, line) in updates) Update(w, stream, line);
+        else if (updates.Count > 1)
+            w.ExecuteRows("", BulkUpdate, UpdateTypes, [.. updates.Select(u => UpdateRow(u.Stream, u.Line))]);
         return ValueTask.CompletedTask;
     }
 
-    private static void Insert(ViewWriter w, object?[] a, IncomingLine line)
+    private const string InsertColumns = "seq, stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at, "
+        + "receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, year, day, search, note, retention";
+
+    private static readonly ColumnType[] InsertTypes =
+    [
+        ColumnType.Bigint, ColumnType.Text, ColumnType.Text, ColumnType.Integer, ColumnType.Text, ColumnType.Text, ColumnType.Integer, ColumnType.Text,
+        ColumnType.Integer, ColumnType.Integer, ColumnType.Bigint, ColumnType.Integer, ColumnType.Bigint, ColumnType.Integer, ColumnType.Text,
+        ColumnType.Text, ColumnType.Text, ColumnType.Integer, ColumnType.Integer, ColumnType.Integer, ColumnType.Text, ColumnType.Text, ColumnType.Integer,
+    ];
+
+    private static string Arrays(IEnumerable<ColumnType> types) =>
+        string.Join(", ", types.Select((t, i) => $"${i + 1}::{(t switch { ColumnType.Bigint => "bigint", ColumnType.Integer => "integer", _ => "text" })}[]"));
+
+    private static object?[] InsertRow(object?[] a, IncomingLine line)
     {
         var status = Math.Max(line.SetTo ?? 0, line.RaiseTo);
         var (year, day) = line.Registered is { } r ? ((object?)r.Year, (object?)r.Day) : (a[14], a[15]);
-        w.Execute("""
-            INSERT INTO {registers.incoming} (seq, stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at,
-                receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, year, day, search, note, retention)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
-            """, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], line.Registered?.Number, line.Registered?.At, status,
-            a[11], a[12], line.ForwardedAs, a[13], year, day, a[16], line.Note, line.Retention ?? 0);
+        return [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], line.Registered?.Number, line.Registered?.At, status,
+            a[11], a[12], line.ForwardedAs, a[13], year, day, a[16], line.Note, line.Retention ?? 0];
     }
+
+    /// <summary>
+    /// The lines of earlier batches that changed in this one, in one statement on PostgreSQL: a column the
+    /// line did not change comes as null and keeps its value, and an indexed column written with its own
+    /// value still lets the row be rewritten in place (a HOT update).
+    /// </summary>
+    private static readonly string BulkUpdate = $$"""
+        UPDATE {registers.incoming} AS t SET
+            receive_number = COALESCE(u.receive_number, t.receive_number), received_at = COALESCE(u.received_at, t.received_at),
+            year = COALESCE(u.year, t.year), day = COALESCE(u.day, t.day), forwarded_as = COALESCE(u.forwarded_as, t.forwarded_as),
+            note = COALESCE(u.note, t.note), retention = COALESCE(u.retention, t.retention),
+            status = CASE WHEN u.set_to IS NOT NULL THEN u.set_to WHEN u.raise_to > t.status THEN u.raise_to ELSE t.status END
+        FROM unnest({{Arrays(UpdateTypes)}}) AS u(stream_id, receive_number, received_at, year, day, forwarded_as, note, retention, set_to, raise_to)
+        WHERE t.stream_id = u.stream_id
+        """;
+
+    private static ColumnType[] UpdateTypes =>
+    [
+        ColumnType.Text, ColumnType.Integer, ColumnType.Bigint, ColumnType.Integer, ColumnType.Integer, ColumnType.Text, ColumnType.Text,
+        ColumnType.Integer, ColumnType.Integer, ColumnType.Integer,
+    ];
+
+    private static object?[] UpdateRow(string stream, IncomingLine line) =>
+        [stream, line.Registered?.Number, line.Registered?.At, line.Registered?.Year, line.Registered?.Day, line.ForwardedAs, line.Note,
+            line.Retention, line.SetTo, line.RaiseTo];
 
     private static void Update(ViewWriter w, string stream, IncomingLine line)
     {
@@ -110,7 +160,6 @@ public sealed partial class RegistersView
         if (line.Retention is { } k) sets.Add($"retention = {Arg(k)}");
         if (line.SetTo is { } set) sets.Add($"status = {Arg(set)}");
         else if (line.RaiseTo >= 0) { var v = Arg(line.RaiseTo); sets.Add($"status = CASE WHEN status < {v} THEN {v} ELSE status END"); }
-        if (sets.Count == 0) return;
         w.Execute($"UPDATE {{registers.incoming}} SET {string.Join(", ", sets)} WHERE stream_id = {Arg(stream)}", [.. args]);
     }
 }

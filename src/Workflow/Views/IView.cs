@@ -74,9 +74,37 @@ public sealed class ViewWriter
 
     public void Execute(string sql, params object?[] args) => _tx.Execute(_names.Expand(sql), args);
 
+    /// <summary>
+    /// Many rows of one shape: on PostgreSQL one statement for all of them, <paramref name="bulkSql"/>, its
+    /// <c>$1…$n</c> each an array of one column (of <paramref name="columns"/>' types) to <c>unnest</c>; on SQLite,
+    /// where a statement costs no round trip, <paramref name="rowSql"/> once a row. The views' plans are
+    /// custom (made for each execution), so a batch of 2,000 lines made 2,000 plans where it now makes one.
+    /// </summary>
+    public void ExecuteRows(string rowSql, string bulkSql, IReadOnlyList<ColumnType> columns, IReadOnlyCollection<object?[]> rows)
+    {
+        if (rows.Count == 0) return;
+        if (Dialect == SqlDialect.Sqlite || rows.Count == 1)
+        {
+            foreach (var row in rows) Execute(rowSql, row);
+            return;
+        }
+        var arrays = new object?[columns.Count];
+        for (int c = 0; c < columns.Count; c++)
+            arrays[c] = columns[c] switch
+            {
+                ColumnType.Bigint => rows.Select(r => r[c] is null ? (long?)null : Convert.ToInt64(r[c])).ToArray(),
+                ColumnType.Integer => rows.Select(r => r[c] is null ? (int?)null : Convert.ToInt32(r[c])).ToArray(),
+                _ => (object)rows.Select(r => (string?)r[c]).ToArray(),
+            };
+        Execute(bulkSql, arrays);
+    }
+
     public ValueTask<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object?[] args) =>
         _tx.QueryAsync(_names.Expand(sql), map, args, ct);
 }
+
+/// <summary>A column's type in <see cref="ViewWriter.ExecuteRows"/>: what its values are sent to PostgreSQL as.</summary>
+public enum ColumnType { Bigint, Integer, Text }
 
 /// <summary>Reads of the stored views, naming tables as <c>{view.table}</c>; each read sees whole batches only.</summary>
 public interface IViewReader
