@@ -47,6 +47,27 @@ public sealed class when_rendering_thai_text(RendererFixture fixture)
         Assert.All(lines, line => Assert.Contains(words, w => line.StartsWith(w, StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("โทร. ๐ ๕๓๒๙ ๗๐๐๐", "๐ ๕๓๒๙ ๗๐๐๐")]
+    [InlineData("โทร. ๐ ๕๓๒๙ / ๗๐๐๐", "๐ ๕๓๒๙ / ๗๐๐๐")]
+    [InlineData("โทร. 0 5329 7000", "0 5329 7000")]
+    public void a_telephone_number_is_never_split_across_lines_while_the_words_around_it_still_break(string phone, string number)
+    {
+        using var breaker = new ThaiLineBreaker();
+        var text = $"กองการเจ้าหน้าที่ สำนักงานจังหวัดอุตรดิตถ์ {phone} ผู้ประสานงาน";
+        var face = fixture.Renderer.Fonts.Regular;
+        // Every width from the number's own up to the whole line: one of them falls inside the number.
+        var widest = face.Measure(text, 16);
+        for (var width = face.Measure(number, 16) + 1; width < widest; width += 3)
+        {
+            var lines = breaker.Break(text, width, width, s => face.Measure(s, 16));
+            Assert.Contains(lines, line => line.Contains(number, StringComparison.Ordinal));
+            Assert.Equal(Squeeze(text), Squeeze(string.Concat(lines)));
+        }
+
+        Assert.True(breaker.Break(text, 100, 100, s => face.Measure(s, 16)).Count > 2);
+    }
+
     [Fact]
     public void every_example_renders_and_its_pages_become_images()
     {

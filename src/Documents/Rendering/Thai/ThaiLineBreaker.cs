@@ -54,7 +54,7 @@ public sealed class ThaiLineBreaker : IDisposable
         for (var b = 0; b < boundaries.Count; b++)
         {
             var end = boundaries[b];
-            if (end <= start)
+            if (end <= start || InsideNumber(text, end))
             {
                 continue;
             }
@@ -128,6 +128,30 @@ public sealed class ThaiLineBreaker : IDisposable
 
         return cut;
     }
+
+    /// <summary>
+    /// Whether a break at <paramref name="end"/> would split a number written in groups, as a
+    /// telephone number is (โทร. ๐ ๕๓๒๙ ๗๐๐๐, ๐ ๕๓๒๙ / ๗๐๐๐): ICU breaks at each of its spaces, and
+    /// a number cut across lines is misdialled. The groups stay together; the space before the
+    /// number is still a break.
+    /// </summary>
+    private static bool InsideNumber(string text, int end)
+    {
+        if (end >= text.Length || end < 2 || text[end - 1] != ' ' || !IsNumberPart(text[end]))
+        {
+            return false;
+        }
+
+        var before = end - 1;
+        while (before > 0 && text[before] == ' ')
+        {
+            before--;
+        }
+
+        return IsNumberPart(text[before]);
+    }
+
+    private static bool IsNumberPart(char c) => c is (>= '0' and <= '9') or (>= '\u0E50' and <= '\u0E59') or '/' or '-';
 
     private static bool IsMark(char c) => c is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E');
 
