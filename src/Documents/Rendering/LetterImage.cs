@@ -4,7 +4,8 @@ namespace Saraban.Documents.Rendering;
 
 /// <summary>
 /// An image checked to be a PNG or JPEG, with its pixel size read from its header, so a file that
-/// is not an image is refused when configured rather than when the thousandth letter is drawn.
+/// is not an image is refused when configured rather than when the thousandth letter is drawn. An
+/// SVG is drawn as a PNG first (<see cref="SvgRaster"/>).
 /// </summary>
 public sealed class LetterImage
 {
@@ -42,9 +43,14 @@ public sealed class LetterImage
         return FromBytes(bytes, path);
     }
 
-    /// <exception cref="RenderingException">Not a PNG or JPEG with a readable size.</exception>
+    /// <exception cref="RenderingException">Not a PNG, JPEG or SVG with a readable size.</exception>
     public static LetterImage FromBytes(byte[] bytes, string source)
     {
+        if (SvgRaster.IsSvg(bytes))
+        {
+            bytes = SvgRaster.ToPng(bytes, source);
+        }
+
         ReadOnlySpan<byte> png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         if (bytes.Length > 24 && bytes.AsSpan(0, 8).SequenceEqual(png) && bytes.AsSpan(12, 4).SequenceEqual("IHDR"u8))
         {
@@ -60,7 +66,7 @@ public sealed class LetterImage
                 : throw NotAnImage(source, "JPEG without a frame header");
         }
 
-        throw NotAnImage(source, "neither PNG nor JPEG");
+        throw NotAnImage(source, "neither PNG, JPEG nor SVG");
     }
 
     private static (int, int)? JpegSize(byte[] b)
@@ -87,5 +93,5 @@ public sealed class LetterImage
     }
 
     private static RenderingException NotAnImage(string source, string why, Exception? inner = null) =>
-        new(RenderingProblem.NotAnImage, $"{source} ไม่ใช่รูปภาพ PNG หรือ JPEG", $"{source} is not a PNG or JPEG image: {why}", inner);
+        new(RenderingProblem.NotAnImage, $"{source} ไม่ใช่รูปภาพ PNG, JPEG หรือ SVG", $"{source} is not a PNG, JPEG or SVG image: {why}", inner);
 }

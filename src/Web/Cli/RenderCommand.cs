@@ -21,7 +21,7 @@ public static class RenderCommand
         With --stamp, puts a receive stamp (agency, เลขรับ, date, time) on an incoming PDF.
 
           --templates DIR     letter templates (default: letter-templates)
-          --emblem FILE       the organization's emblem, PNG or JPEG (default: the placeholder)
+          --emblem FILE       the organization's emblem, PNG, JPEG or SVG (default: the placeholder)
           --verify-url URL    this system's verification page (default http://127.0.0.1:5080/V)
           --fonts DIR         folder of Laksaman*.ttf (default /usr/share/fonts/truetype/tlwg)
 

@@ -44,6 +44,8 @@ public static class ServeCommand
           --max-file-mb N        the largest file a letter may carry, in MB (default 20; env SARABAN_MAX_FILE_MB)
           --ready-max-lag N      /health/ready answers 503 while a view is more than N events behind the
                                  log (default 10000)
+          --emblem FILE          the deployment's emblem (ตราครุฑ) on its letters: PNG, JPEG or SVG
+                                 (env SARABAN_EMBLEM; default: the templates' placeholder, marked as one)
           --log-requests         log every request (failed and slow ones, over a second, are always logged)
           --demo story|circular  on a new database: the demo chain part-way, work for every demo user
                                  (default), or only the PM Office's circular sent to the provinces
@@ -71,6 +73,7 @@ public static class ServeCommand
             var other => throw new UsageException($"--demo takes story or circular, not '{other}'"),
         };
         var readyMaxLag = args.GetInt("ready-max-lag", 10_000, max: int.MaxValue);
+        var emblem = args.Get("emblem") ?? (Environment.GetEnvironmentVariable("SARABAN_EMBLEM") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         var logRequests = args.Has("log-requests");
         args.RejectUnknown();
 
@@ -125,7 +128,7 @@ public static class ServeCommand
                 Log.Information("Start: demo letters checked in {Ms} ms", phase.ElapsedMilliseconds);
                 phase.Restart();
                 var views = opened = await SarabanViews.OpenAsync(store, types, directory, catalog);
-                renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = templates, VerificationBase = verificationBase });
+                renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = templates, VerificationBase = verificationBase, EmblemPath = emblem });
                 Log.Information("Start: views and letter templates opened in {Ms} ms", phase.ElapsedMilliseconds);
                 PrintDemoUsers(demo, directory.Current);
                 Log.Information("Ready {Ms} ms after the process started: {Offices} offices, {Users} users (from snapshots at {DirectorySnapshot} and {UsersSnapshot})",

@@ -62,6 +62,49 @@ public sealed class when_drawing_the_emblem : IDisposable
     }
 
     [Fact]
+    public void an_svg_emblem_is_drawn_as_an_image_of_its_own_proportions_with_no_placeholder_mark()
+    {
+        var svg = Path.Combine(Path.GetTempPath(), $"saraban-test-emblem-{Guid.NewGuid():N}.svg");
+        // Twice as high as wide, in red: what comes out must be this drawing, not the placeholder.
+        File.WriteAllText(svg, "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"50\" height=\"100\" viewBox=\"0 0 50 100\">"
+            + "<rect x=\"5\" y=\"5\" width=\"40\" height=\"90\" fill=\"#c00\"/></svg>");
+        var file = Path.Combine(Path.GetTempPath(), $"saraban-test-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            using var renderer = new LetterRenderer(new RenderOptions { TemplateDirectory = Paths.Templates, EmblemPath = svg });
+            using var output = new MemoryStream();
+            renderer.WritePdf(Paths.Letter("circular"), output);
+            File.WriteAllBytes(file, output.ToArray());
+            var row = Poppler.Run("pdfimages", ["-list", file]).Split('\n')[2].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["1200", "2400"], row[3..5]);
+            Assert.DoesNotContain("ตราตัวอย่าง", Poppler.Text(output.ToArray()), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(svg);
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void an_svg_that_cannot_be_read_is_refused_when_configured_with_librsvgs_reason()
+    {
+        var svg = Path.Combine(Path.GetTempPath(), $"saraban-test-emblem-{Guid.NewGuid():N}.svg");
+        File.WriteAllText(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"50\"><rect");
+        try
+        {
+            var ex = Assert.Throws<RenderingException>(() => new LetterRenderer(new RenderOptions { TemplateDirectory = Paths.Templates, EmblemPath = svg }));
+            Assert.Equal(RenderingProblem.NotAnImage, ex.Problem);
+            Assert.Contains("is not a readable SVG", ex.Message);
+            Assert.Contains(Path.GetFileName(svg), ex.Message);
+        }
+        finally
+        {
+            File.Delete(svg);
+        }
+    }
+
+    [Fact]
     public void the_placeholder_says_on_the_page_that_it_is_one_and_a_configured_emblem_does_not()
     {
         var letter = Paths.Letter("circular");
