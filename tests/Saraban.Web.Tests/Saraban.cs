@@ -40,5 +40,5 @@ internal static class Saraban
         return new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema }.ConnectionString;
     }
 
-    public static string TempDb() => Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
+    public static string TempDb() => Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
 }

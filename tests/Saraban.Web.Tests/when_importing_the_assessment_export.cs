@@ -17,7 +17,7 @@ public sealed class when_importing_the_assessment_export
         var origin = Regex.Match(cascade.Out, "Circular ([0-9a-f]{32})").Groups[1].Value;
 
         // The LAOs that never acted were still asked: the province's own อบจ. got the circular from the province.
-        var file = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".csv");
+        var file = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".csv");
         await File.WriteAllTextAsync(file, string.Join("\n",
             "office_id,form,status,submitted_at,submitted_by",
             "lao-pao-53,อปท.๑,submitted,๒๕๖๗-๐๘-๓๐,นายก อบจ.",

@@ -99,13 +99,13 @@ public sealed class when_letters_carry_files_over_http
         using (var clerk = await server.SignInAsync("uttaradit.clerk")) letter = await DraftAsync(clerk, "dist-5301");
         await server.DisposeAsync();
         {
-            var file = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, "แบบตอบรับ.pdf");
+            var file = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, "แบบตอบรับ.pdf");
             await File.WriteAllBytesAsync(file, SampleFiles.Pdf("reply form"));
 
             var attached = await Saraban.RunAsync("files", "attach", letter, file, "--as", "uttaradit.clerk", "--db", db, "--description", "แบบตอบรับ");
             Assert.Equal(0, attached.ExitCode);
             var sha = JsonDocument.Parse(attached.OutLines[^1]).RootElement.GetProperty("sha256").GetString()!;
-            var exe = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, "setup.pdf");
+            var exe = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, "setup.pdf");
             await File.WriteAllBytesAsync(exe, SampleFiles.Executable());
             var refused = await Saraban.RunAsync("files", "attach", letter, exe, "--as", "uttaradit.clerk", "--db", db);
             Assert.Equal(1, refused.ExitCode);

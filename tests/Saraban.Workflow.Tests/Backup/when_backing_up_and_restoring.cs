@@ -12,7 +12,7 @@ namespace Saraban.Workflow.Tests.Backup;
 
 public abstract class when_backing_up_and_restoring(Backend source)
 {
-    private static string NewSqlitePath() => Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
+    private static string NewSqlitePath() => Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
 
     private static async Task<StoreOptions> NewTarget(bool postgres) =>
         postgres ? new StoreOptions(null, await PostgresBackend.NewSchemaAsync()) : new StoreOptions(NewSqlitePath(), null);
@@ -27,7 +27,7 @@ public abstract class when_backing_up_and_restoring(Backend source)
         await offices.ForwardAsync(received.StreamId, "uttaradit.clerk", "uttaradit.governor", "uttaradit.governor", ["dist-5301"]);
         var bytes = "%PDF-1.4 สิ่งที่ส่งมาด้วย"u8.ToArray();
         var sha = FileStores.Hex(System.Security.Cryptography.SHA256.HashData(bytes));
-        var scratch = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N"));
+        var scratch = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(scratch)!);
         await File.WriteAllBytesAsync(scratch, bytes);
         await FileStores.For(offices.Store).PutAsync(sha, scratch);

@@ -17,7 +17,7 @@ public sealed class SqliteBackend : Backend
 {
     public override async Task<IEventStore> NewStoreAsync(TimeProvider? clock = null)
     {
-        var path = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
+        var path = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
         var store = new SqliteEventStore(path, clock);
         await store.InitializeAsync();
         return store;

@@ -12,7 +12,7 @@ public sealed class when_sqlite_copies_its_wal_in_the_background
     [Fact]
     public async Task appends_and_reads_go_on_and_everything_is_there_after_reopening()
     {
-        var path = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
+        var path = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
         await using (var store = new SqliteEventStore(path))
         {
             await store.InitializeAsync();

@@ -9,7 +9,7 @@ public sealed class when_the_database_is_not_healthy
     [Fact]
     public async Task a_corrupted_sqlite_file_is_reported_and_left_untouched()
     {
-        var path = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
+        var path = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var garbage = Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 % 251)).ToArray();
         await File.WriteAllBytesAsync(path, garbage);
@@ -24,7 +24,7 @@ public sealed class when_the_database_is_not_healthy
     [Fact]
     public async Task a_sqlite_file_damaged_after_use_is_reported_on_read()
     {
-        var path = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
+        var path = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
         await using (var store = new SqliteEventStore(path))
         {
             await store.InitializeAsync();

@@ -83,7 +83,7 @@ public abstract class when_a_letter_moves_through_its_routing(Backend backend)
     [Fact]
     public async Task a_running_routing_keeps_its_version_when_a_new_one_is_loaded()
     {
-        var folder = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "v1.flow"), "workflow office\nversion 1\nstep register by clerk then decide\nstep decide by head end\n");
         var (offices, engine1, clock) = await Open(backend, RoutingCatalog.Load(folder));

@@ -72,7 +72,7 @@ public sealed class when_reading_routing_files
     [Fact]
     public void a_folder_with_one_broken_file_is_refused_naming_it()
     {
-        var folder = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "a.flow"), Good);
         File.WriteAllText(Path.Combine(folder, "b.flow"), Good.Replace("by clerk then decide", "by janitor then decide"));

@@ -21,7 +21,7 @@ public sealed class when_opening_a_database_of_an_earlier_release
 
     private static async Task<string> Unpacked(string name)
     {
-        var path = Path.Combine(Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
+        var path = Path.Combine(global::Saraban.Tests.Shared.Scratch.Folder, Guid.NewGuid().ToString("N") + ".db");
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var packed = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Upgrades", "data", name));
         await using var gz = new GZipStream(packed, CompressionMode.Decompress);
