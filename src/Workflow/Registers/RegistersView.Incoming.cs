@@ -22,6 +22,8 @@ public sealed partial class RegistersView
         /// <summary>Why the line ended: the sender's recall or this office's return.</summary>
         public string? Note;
         public int? Retention;
+        /// <summary>Destroyed (ทำลายแล้ว): the content columns and the search text are cleared at the batch's end.</summary>
+        public bool Destroyed;
         /// <summary>The status set outright (a new line starts at Arrived), or raised to at least <see cref="RaiseTo"/>.</summary>
         public int? SetTo;
         public int RaiseTo = -1;
@@ -75,14 +77,21 @@ public sealed partial class RegistersView
                 line.Set(IncomingStatus.Returned);
                 line.Note = "ส่งคืนผู้ส่ง: " + x.Note;
                 break;
+            case Retention.LetterDestroyed:
+                line.Destroyed = true;
+                line.Note = Destroyed;
+                break;
         }
     }
 
     public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)
     {
         foreach (var (stream, line) in w.Batch<IncomingLines>())
+        {
             if (line.Arrived is { } a) Insert(w, a, line);
             else Update(w, stream, line);
+            if (line.Destroyed) Destroy(w, stream);
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -96,6 +105,15 @@ public sealed partial class RegistersView
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
             """, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], line.Registered?.Number, line.Registered?.At, status,
             a[11], a[12], line.ForwardedAs, a[13], year, day, a[16], line.Note, line.Retention ?? 0);
+    }
+
+    /// <summary>A destroyed line keeps its receive number, date, sender and number; the subject goes, and the search text with it (the line is found by paging the book).</summary>
+    private static void Destroy(ViewWriter w, string stream)
+    {
+        w.Execute("UPDATE {registers.incoming} SET destroyed = 1, subject = $1, search = '' WHERE stream_id = $2", Retention.ContentErasure.Marker, stream);
+        w.Execute(w.Dialect == SqlDialect.Sqlite
+            ? "UPDATE {registers.incoming_search} SET search = '' WHERE rowid = (SELECT seq FROM {registers.incoming} WHERE stream_id = $1)"
+            : "UPDATE {registers.incoming_search} SET search = '' WHERE seq = (SELECT seq FROM {registers.incoming} WHERE stream_id = $1)", stream);
     }
 
     private static void Update(ViewWriter w, string stream, IncomingLine line)

@@ -34,12 +34,12 @@ public sealed class RetentionSurvey(IViewReader views)
         var year = asOf.Year;
         var received = await views.QueryAsync($"""
             SELECT stream_id, doc_number, date, subject, secrecy, year, retention, receive_number, sender FROM {"{registers.incoming}"}
-            WHERE office_id = $1 AND year < $2 AND receive_number IS NOT NULL AND {Due} ORDER BY year, receive_number
+            WHERE office_id = $1 AND year < $2 AND receive_number IS NOT NULL AND destroyed = 0 AND {Due} ORDER BY year, receive_number
             """, r => Read(r, true), ct, organizationId, year);
         // Letters that went out (in the system or on paper under a reserved number); drafts, cancelled and unused numbers hold no letter.
         var sent = await views.QueryAsync($"""
             SELECT letter_id, doc_number, date, subject, secrecy, year, retention, NULL, NULL FROM {"{registers.outgoing}"}
-            WHERE office_id = $1 AND year < $2 AND status IN (2, 4) AND {Due} ORDER BY year, seq
+            WHERE office_id = $1 AND year < $2 AND status IN (2, 4) AND destroyed = 0 AND {Due} ORDER BY year, seq
             """, r => Read(r, false), ct, organizationId, year);
         var all = received.Concat(sent).ToList();
         return new RetentionSurveyResult(organizationId, asOf,
