@@ -40,13 +40,18 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
         return state;
     }
 
-    /// <summary>Proposes the survey's expired entries (not yet destroyed) as the office's list for the survey's year.</summary>
+    /// <summary>
+    /// Proposes the survey's expired entries (not yet destroyed) as the office's list for the survey's
+    /// year. Letters sent on paper under a reserved number are left out: their line is all the system
+    /// holds of them, and the paper is destroyed by hand.
+    /// </summary>
     public async Task<DestructionState> ProposeAsync(string userId, RetentionSurveyResult survey, CancellationToken ct = default)
     {
         var actor = Keeper(userId, survey.OrganizationId);
         var year = survey.AsOf.Year;
         var state = await ReadAsync(survey.OrganizationId, year, ct);
-        var items = survey.Expired.Select(i => new DestructionItem(i.StreamId, i.DocumentNumber, i.Date, i.Year, i.Class)).ToList();
+        var items = survey.Expired.Where(i => i.LetterStream is not null)
+            .Select(i => new DestructionItem(i.LetterStream!, i.DocumentNumber, i.Date, i.Year, i.Class)).ToList();
         var proposed = DestructionReview.DecidePropose(state, survey.OrganizationId, year, survey.AsOf, items, actor.User.Id);
         await AppendAsync(survey.OrganizationId, year, state, actor, proposed, ct);
         return await ReadAsync(survey.OrganizationId, year, ct);

@@ -174,16 +174,15 @@ public sealed class SqliteEventStore : IEventStore
     }
 
     /// <summary>
-    /// One transaction on a connection with <c>secure_delete</c>, so the freed cells and pages of
-    /// the old data are zeroed, then a checkpoint that truncates the WAL, whose frames would still
-    /// hold the pages as they were.
+    /// One transaction (every connection has <c>secure_delete</c>: the freed cells and pages of the
+    /// old data are zeroed), then a checkpoint that truncates the WAL, whose frames would still hold
+    /// the pages as they were. No VACUUM: it would rewrite the whole log while appends wait.
     /// </summary>
     public Task<int> EraseAsync(IReadOnlyList<EventErasure> erasures, CancellationToken ct = default)
     {
         try
         {
             using var c = _connections.Open();
-            SqliteConnections.Execute(c, "PRAGMA secure_delete = ON;");
             int erased = 0;
             using (var tx = c.BeginTransaction(deferred: false))
             {
