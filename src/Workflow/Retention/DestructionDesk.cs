@@ -62,6 +62,7 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
     {
         var actor = access.Authorize(userId, Permission.Read, organizationId, clock.GetUtcNow());
         var state = await ReadAsync(organizationId, year, ct);
+        if (state.OrganizationId is null) throw new DomainException("ไม่พบบัญชีหนังสือขอทำลายนี้ (no such destruction list).");
         if (state.ProposedBy != userId && !actor.User.Has(Role.Admin))
             throw new AccessDeniedException("ตั้งคณะกรรมการได้เฉพาะผู้เสนอบัญชีหรือผู้ดูแลระบบของหน่วยงาน (only the list's proposer or the office's admin sets the committee).");
         var set = DestructionReview.DecideCommittee(state, chairId.Trim(), memberIds,
