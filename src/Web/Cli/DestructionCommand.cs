@@ -69,11 +69,11 @@ internal static class DestructionCommand
             case "consider":
             {
                 var mark = positional.LastOrDefault() switch { "destroy" => true, "keep" => false, _ => throw new UsageException("consider needs destroy or keep last") };
-                var state = await desk.ReadAsync(office, year);
-                var streams = all ? state.Items.Where(i => !state.Considered.ContainsKey(i.StreamId)).Select(i => i.StreamId).ToList()
-                    : positional.Count == 2 ? [positional[0]] : throw new UsageException("consider needs STREAM or --all");
-                foreach (var stream in streams) await desk.ConsiderAsync(user, office, year, stream, mark, reason2);
-                Console.WriteLine($"{streams.Count} lines marked {(mark ? "destroy" : "keep")}");
+                int marked;
+                if (all) marked = await desk.ConsiderRestAsync(user, office, year, mark, reason2);
+                else if (positional.Count == 2) { await desk.ConsiderAsync(user, office, year, positional[0], mark, reason2); marked = 1; }
+                else throw new UsageException("consider needs STREAM or --all");
+                Console.WriteLine($"{marked} lines marked {(mark ? "destroy" : "keep")}");
                 break;
             }
             case "approve":

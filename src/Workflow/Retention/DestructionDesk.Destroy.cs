@@ -36,23 +36,37 @@ public sealed partial class DestructionDesk
         var meta = Correspondence.Meta(actor, null);
         var listStream = DestructionReview.StreamId(organizationId, year);
         int erased = 0;
-        foreach (var (stream, (events, keeping)) in letters)
-            erased += await DestroyLetterAsync(stream, events, keeping, listStream, meta, ct);
+        // A hundred letters at a time: their announcements in one append, then their erasures in one transaction.
+        foreach (var group in letters.Chunk(100))
+        {
+            var announcements = new List<StreamAppend>();
+            var erasures = new List<EventErasure>();
+            foreach (var (stream, (events, keeping)) in group)
+            {
+                var (announce, erase) = await DestroyLetterAsync(stream, events, keeping, listStream, meta, ct);
+                if (announce is not null) announcements.Add(announce);
+                erasures.AddRange(erase);
+            }
+            if (announcements.Count > 0) await store.AppendAsync(announcements, ct);
+            erased += await store.EraseAsync(erasures, ct);
+        }
         var filesDeleted = await DeleteFilesAsync([.. letters.Keys], ct);
         await store.AppendAsync(listStream, ExpectedVersion.Exactly(state.Version),
             [types.ToEventData(new DestructionCarriedOut([.. letters.Keys], filesDeleted, actor.User.Id), meta)], ct);
         return new Outcome(letters.Count, erased, filesDeleted);
     }
 
-    private async Task<int> DestroyLetterAsync(string stream, IReadOnlyList<RecordedEvent> events, LetterKeeping keeping, string listStream, EventMetadata meta, CancellationToken ct)
+    /// <summary>The letter's announcement (none when it was announced before a crash) and the erasures it announces.</summary>
+    private async Task<(StreamAppend? Announce, List<EventErasure> Erase)> DestroyLetterAsync(string stream, IReadOnlyList<RecordedEvent> events, LetterKeeping keeping,
+        string listStream, EventMetadata meta, CancellationToken ct)
     {
         if (events.LastOrDefault(e => e.Type == Erasures.EventType) is { } done)
         {
             // Announced before a crash cut it short: erase what it named, exactly as it named it.
-            var announced = Erasures.Announced(done.Data).ToList();
-            var stored = await ReadAllOfAsync(announced.Select(a => a.StreamId).Distinct().ToList(), ct);
-            return await store.EraseAsync([.. stored.Where(e => announced.Any(a => a.Position == e.Event.Position))
-                .Select(e => new EventErasure(e.Event.Position, ContentErasure.Apply(e.Event.Data), e.Hash))], ct);
+            var announced = Erasures.Announced(done.Data).Select(a => a.Position).ToHashSet();
+            var stored = await ReadAllOfAsync(Erasures.Announced(done.Data).Select(a => a.StreamId).Distinct().ToList(), ct);
+            return (null, [.. stored.Where(e => announced.Contains(e.Event.Position))
+                .Select(e => new EventErasure(e.Event.Position, ContentErasure.Apply(e.Event.Data), e.Hash))]);
         }
         var streams = new List<string> { stream };
         if (stream.StartsWith("in-", StringComparison.Ordinal)) streams.Add(Routing.RoutingInstance.StreamId(Routing.LetterRouting.InstanceId(stream)));
@@ -61,8 +75,8 @@ public sealed partial class DestructionDesk
         var erasures = all.Select(e => (e.Event, e.Hash, Data: ContentErasure.Apply(e.Event.Data))).Where(e => e.Data != e.Event.Data).ToList();
         var destroyed = new LetterDestroyed(listStream, [.. erasures.Select(e => new ErasedEvent(e.Event.Position, e.Event.StreamId, e.Event.Version,
             e.Event.Type, Convert.ToHexStringLower(e.Hash), Erasures.Digest(e.Data)))], meta.UserId);
-        await store.AppendAsync(stream, ExpectedVersion.Exactly(events.Count), [types.ToEventData(destroyed, meta)], ct);
-        return await store.EraseAsync([.. erasures.Select(e => new EventErasure(e.Event.Position, e.Data, e.Hash))], ct);
+        return (new StreamAppend(stream, ExpectedVersion.Exactly(events.Count), [types.ToEventData(destroyed, meta)]),
+            [.. erasures.Select(e => new EventErasure(e.Event.Position, e.Data, e.Hash))]);
     }
 
     /// <summary>The streams' events with their positions and chain hashes (sealed first, so every position is known).</summary>

@@ -53,7 +53,8 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
         var items = survey.Expired.Where(i => i.LetterStream is not null)
             .Select(i => new DestructionItem(i.LetterStream!, i.DocumentNumber, i.Date, i.Year, i.Class)).ToList();
         var proposed = DestructionReview.DecidePropose(state, survey.OrganizationId, year, survey.AsOf, items, actor.User.Id);
-        await AppendAsync(survey.OrganizationId, year, state, actor, proposed, ct);
+        var chunks = items.Chunk(DestructionReview.ItemsPerEvent).ToList();
+        await AppendAsync(survey.OrganizationId, year, state, actor, [proposed with { Items = chunks[0] }, .. chunks.Skip(1).Select(c => new DestructionItemsListed(c))], ct);
         return await ReadAsync(survey.OrganizationId, year, ct);
     }
 
@@ -77,6 +78,27 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
         var keeping = LetterKeeping.Of(await store.ReadStreamAsync(streamId, ct: ct), types);
         var considered = DestructionReview.DecideConsider(state, streamId, destroy, reason, keeping.Held, keeping.Class, actor.User.Id);
         await AppendAsync(organizationId, year, state, actor, considered, ct);
+    }
+
+    /// <summary>Marks every line not yet considered the same way, a thousand to an append; one refused line (held, permanent) refuses all, and nothing is marked.</summary>
+    public async Task<int> ConsiderRestAsync(string userId, string organizationId, int year, bool destroy, string? reason, CancellationToken ct = default)
+    {
+        var actor = access.Authorize(userId, Permission.Read, organizationId, clock.GetUtcNow());
+        var state = await ReadAsync(organizationId, year, ct);
+        var marks = new List<object>();
+        foreach (var item in state.Items.Where(i => !state.Considered.ContainsKey(i.StreamId)).ToList())
+        {
+            var keeping = LetterKeeping.Of(await store.ReadStreamAsync(item.StreamId, ct: ct), types);
+            marks.Add(DestructionReview.DecideConsider(state, item.StreamId, destroy, reason, keeping.Held, keeping.Class, actor.User.Id));
+        }
+        var version = state.Version;
+        foreach (var chunk in marks.Chunk(1000))
+        {
+            await store.AppendAsync(DestructionReview.StreamId(organizationId, year), ExpectedVersion.Exactly(version),
+                [.. chunk.Select(m => types.ToEventData(m, Correspondence.Meta(actor, null)))], ct);
+            version += chunk.Length;
+        }
+        return marks.Count;
     }
 
     /// <summary>The head's approval (or a deputy's, acting for the head under a delegation).</summary>
@@ -109,6 +131,9 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
     }
 
     private Task AppendAsync(string organizationId, int year, DestructionState state, Actor actor, object e, CancellationToken ct) =>
+        AppendAsync(organizationId, year, state, actor, [e], ct);
+
+    private Task AppendAsync(string organizationId, int year, DestructionState state, Actor actor, IReadOnlyList<object> events, CancellationToken ct) =>
         store.AppendAsync(DestructionReview.StreamId(organizationId, year), state.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(state.Version),
-            [types.ToEventData(e, Correspondence.Meta(actor, null))], ct);
+            [.. events.Select(e => types.ToEventData(e, Correspondence.Meta(actor, null)))], ct);
 }

@@ -11,6 +11,8 @@ public sealed record DestructionItem(string StreamId, string DocumentNumber, Dat
 
 /// <summary>บัญชีหนังสือขอทำลาย proposed for an office and a year (stream <c>destruction-{office}-{year}</c>).</summary>
 public sealed record DestructionProposed(string OrganizationId, int Year, DateOnly AsOf, IReadOnlyList<DestructionItem> Items, string UserId);
+/// <summary>More lines of a long list, after its <see cref="DestructionProposed"/>: an event holds at most <see cref="DestructionReview.ItemsPerEvent"/>.</summary>
+public sealed record DestructionItemsListed(IReadOnlyList<DestructionItem> Items);
 /// <summary>คณะกรรมการทำลายหนังสือ: a chair and at least two members, users of the office.</summary>
 public sealed record DestructionCommitteeSet(string ChairId, IReadOnlyList<string> MemberIds, string UserId);
 /// <summary>The committee's การพิจารณา of one line: destroy, or keep with a reason.</summary>
@@ -31,15 +33,33 @@ public sealed record DestructionState(string? OrganizationId, int Year, IReadOnl
     public bool IsOnCommittee(string userId) => ChairId == userId || MemberIds.Contains(userId);
     public IEnumerable<DestructionItem> ToDestroy => Items.Where(i => Considered.TryGetValue(i.StreamId, out var c) && c.Destroy);
 
+    /// <summary>
+    /// The next state. A list may have 100,000 lines, each considered by an event: the lines and the
+    /// marks are added to the collections in place (a fold keeps only its last state), not copied each time.
+    /// </summary>
     public DestructionState Apply(object e, long version) => (e switch
     {
-        DestructionProposed p => this with { OrganizationId = p.OrganizationId, Year = p.Year, Items = p.Items, ProposedBy = p.UserId },
+        DestructionProposed p => this with { OrganizationId = p.OrganizationId, Year = p.Year, Items = new List<DestructionItem>(p.Items), ProposedBy = p.UserId,
+            Considered = new Dictionary<string, DestructionItemConsidered>(StringComparer.Ordinal) },
+        DestructionItemsListed l => Add(l.Items),
         DestructionCommitteeSet c => this with { ChairId = c.ChairId, MemberIds = c.MemberIds },
-        DestructionItemConsidered i => this with { Considered = new Dictionary<string, DestructionItemConsidered>(Considered) { [i.StreamId] = i } },
+        DestructionItemConsidered i => Mark(i),
         DestructionApproved a => this with { Approved = a },
         DestructionCarriedOut => this with { CarriedOut = true },
         _ => this,
     }) with { Version = version };
+
+    private DestructionState Add(IReadOnlyList<DestructionItem> items)
+    {
+        ((List<DestructionItem>)Items).AddRange(items);
+        return this;
+    }
+
+    private DestructionState Mark(DestructionItemConsidered i)
+    {
+        ((Dictionary<string, DestructionItemConsidered>)Considered)[i.StreamId] = i;
+        return this;
+    }
 }
 
 /// <summary>
@@ -53,8 +73,12 @@ public static class DestructionReview
 
     public const int MaxReason = 1000;
 
+    /// <summary>Lines per event of a proposal: an event must stay under the store's 1 MiB (a line is about 200 bytes).</summary>
+    public const int ItemsPerEvent = 2000;
+
     public static EventTypes Register(EventTypes t) => t
         .Register<DestructionProposed>("destruction-proposed")
+        .Register<DestructionItemsListed>("destruction-items-listed")
         .Register<DestructionCommitteeSet>("destruction-committee-set")
         .Register<DestructionItemConsidered>("destruction-item-considered")
         .Register<DestructionApproved>("destruction-approved")
