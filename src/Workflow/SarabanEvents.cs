@@ -11,5 +11,5 @@ namespace Saraban.Workflow;
 public static class SarabanEvents
 {
     public static EventTypes All() =>
-        Retention.Retention.Register(Secrets.LetterSecrets.Register(Files.Enclosures.Register(Actions.ActionReminders.Register(Actions.RequestedAction.Register(RoutingInstance.Register(LetterEvents.Register(NumberReservation.Register(RunningNumbers.Register(AccessEvents.Register(OrganizationDirectory.Register(new EventTypes())))))))))));
+        Retention.LegalHold.Register(Retention.DestructionReview.Register(Retention.Retention.Register(Secrets.LetterSecrets.Register(Files.Enclosures.Register(Actions.ActionReminders.Register(Actions.RequestedAction.Register(RoutingInstance.Register(LetterEvents.Register(NumberReservation.Register(RunningNumbers.Register(AccessEvents.Register(OrganizationDirectory.Register(new EventTypes())))))))))))));
 }

@@ -24,15 +24,17 @@ public static class RetentionCommand
                  reached 20 years, for the National Archives
           set    a register entry's retention class (in-… or out-…): the clerk's at registration; a
                  change is the office admin's, with --reason
+        {DestructionCommand.Help}
         {StoreArguments.Help}
         """;
 
     public static async Task<int> RunAsync(string[] argv)
     {
-        var args = new Arguments(argv, "archives");
+        var args = new Arguments(argv, "archives", "all");
         if (args.Has("help") || args.Positional.Count == 0) return Verbs.Print(Help, args.Has("help") ? 0 : 2);
         var options = StoreArguments.Read(args);
         var what = args.Positional[0];
+        if (DestructionCommand.Verbs.Contains(what)) return await DestructionCommand.RunAsync(args, options);
         string Required(string name) => args.Get(name) is { Length: > 0 } v ? v : throw new UsageException($"--{name} is required");
         switch (what)
         {

@@ -40,14 +40,14 @@ public static class VerifyCommand
         if (json)
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                backend = store.Backend, holds, events = report.EventsChecked,
+                backend = store.Backend, holds, events = report.EventsChecked, erased = report.Erased,
                 firstBadPosition = report.FirstBadPosition, problem = report.Problem, seconds = Math.Round(started.Elapsed.TotalSeconds, 3),
                 files = files.FilesChecked, fileBytes = files.BytesChecked, fileProblems = files.Problems,
             }));
         else
         {
             if (holds)
-                Console.WriteLine($"The chain holds: {report.EventsChecked:N0} events verified in {started.Elapsed.TotalSeconds:0.00} s; {files.FilesChecked:N0} files ({files.BytesChecked:N0} bytes) match their events.");
+                Console.WriteLine($"The chain holds: {report.EventsChecked:N0} events verified ({report.Erased:N0} erased as destructions announced) in {started.Elapsed.TotalSeconds:0.00} s; {files.FilesChecked:N0} files ({files.BytesChecked:N0} bytes) match their events.");
             else if (report.Holds)
                 Console.Error.WriteLine($"saraban verify: the chain holds ({report.EventsChecked:N0} events), but {files.Problems.Count} of {files.FilesChecked:N0} files do not match their events:");
             else

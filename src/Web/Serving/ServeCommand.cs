@@ -140,6 +140,7 @@ public static class ServeCommand
                     Lockout = new SignInLockout(views.Stored, TimeProvider.System),
                     Files = new Saraban.Workflow.Files.LetterFiles(letters, store, types, access, fileStore,
                         new Saraban.Workflow.Files.FileIntake(fileStore, fileLimits), TimeProvider.System, secrets),
+                    Destruction = new Saraban.Workflow.Retention.DestructionDesk(store, types, access, TimeProvider.System, fileStore),
                 });
                 return views;
             }
@@ -239,6 +240,7 @@ public static class ServeCommand
         Reservations.ReservationsApi.Map(app);
         RecallApi.Map(app);
         Retention.RetentionPages.Map(app);
+        Retention.DestructionApi.Map(app);
         TrackingPages.Map(app);
         RemindersApi.Map(app);
         await app.StartAsync();

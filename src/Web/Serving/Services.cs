@@ -17,4 +17,6 @@ internal sealed record Services(Correspondence Letters, AccessService Access, Di
     public required SignInLockout Lockout { get; init; }
     /// <summary>Letters' files: enclosed in drafts, read like the letter.</summary>
     public required Saraban.Workflow.Files.LetterFiles Files { get; init; }
+    /// <summary>The destruction lists' review, approval and destruction, and legal holds.</summary>
+    public required Saraban.Workflow.Retention.DestructionDesk Destruction { get; init; }
 }

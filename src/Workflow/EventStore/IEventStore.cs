@@ -42,6 +42,17 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>The highest position that <see cref="ReadAllAsync"/> can return now.</summary>
     Task<long> HeadPositionAsync(CancellationToken ct = default);
 
-    /// <summary>Recomputes the hash chain over the whole log.</summary>
+    /// <summary>The chain hashes stored at these positions (sealed first, on PostgreSQL); a position not in the log is not a key.</summary>
+    Task<IReadOnlyDictionary<long, byte[]>> HashesAsync(IReadOnlyList<long> positions, CancellationToken ct = default);
+
+    /// <summary>
+    /// Replaces events' data in place, each only while it still has the hash given; how a destruction
+    /// erases content once it has announced the erasures in the log (see <see cref="Erasures"/>). The
+    /// old bytes are overwritten in the database's files too where the backend can (SQLite:
+    /// <c>secure_delete</c> and a truncating checkpoint). Returns how many events were erased now.
+    /// </summary>
+    Task<int> EraseAsync(IReadOnlyList<EventErasure> erasures, CancellationToken ct = default);
+
+    /// <summary>Recomputes the hash chain over the whole log; events erased as a destruction announced verify by what it recorded.</summary>
     Task<ChainReport> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default);
 }

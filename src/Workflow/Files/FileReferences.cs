@@ -5,13 +5,15 @@ namespace Saraban.Workflow.Files;
 
 /// <summary>
 /// Which stored files the log still needs, read from the log itself (one pass): every file of a
-/// draft or letter that was not taken out again, unless the draft was discarded. A delivered
-/// letter's files are its sender's, so the senders' streams say it all.
+/// draft or letter that was not taken out again, unless the draft was discarded or the letter
+/// destroyed. A delivered letter's files are its sender's; each delivered copy names them too, so a
+/// sender's destroying its letter leaves the files its addressees still keep.
 /// </summary>
 public sealed class FileReferences
 {
     private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
-        { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded", "paper-scan-kept" };
+        { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded", "paper-scan-kept",
+          "letter-arrived", Retention.ContentErasure.DestroyedType };
 
     /// <summary>A letter's stream, as far as its files go.</summary>
     public sealed record Letter(string StreamId, long Version, DateTimeOffset LastActivity, bool Dispatched, bool Discarded, IReadOnlyList<Enclosure> Files);
@@ -38,7 +40,7 @@ public sealed class FileReferences
             {
                 if (!Types.Contains(e.Type)) continue;
                 // Paper letters' scans are their receivers' own files; every other file is its sender's.
-                if (!e.StreamId.StartsWith("out-", StringComparison.Ordinal) && e.Type != "paper-scan-kept") continue;
+                if (!e.StreamId.StartsWith("out-", StringComparison.Ordinal) && e.Type is not ("paper-scan-kept" or "letter-arrived" or Retention.ContentErasure.DestroyedType)) continue;
                 letters.TryGetValue(e.StreamId, out var l);
                 l ??= new Letter(e.StreamId, 0, e.RecordedAt, false, false, []);
                 l = types.Deserialize(e) switch
@@ -48,6 +50,8 @@ public sealed class FileReferences
                     DraftDiscarded => l with { Discarded = true },
                     LetterDispatched => l with { Dispatched = true },
                     PaperScanKept k => l with { Dispatched = true, Files = [.. l.Files, k.Original, k.Stamped] },
+                    LetterArrived a => l with { Dispatched = true, Files = [.. l.Files, .. a.Files ?? []] },
+                    Retention.LetterDestroyed => l with { Discarded = true },
                     _ => l,
                 };
                 letters[e.StreamId] = l with { Version = e.Version, LastActivity = e.RecordedAt };

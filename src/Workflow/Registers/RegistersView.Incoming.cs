@@ -22,6 +22,8 @@ public sealed partial class RegistersView
         /// <summary>Why the line ended: the sender's recall or this office's return.</summary>
         public string? Note;
         public int? Retention;
+        /// <summary>Destroyed (ทำลายแล้ว): the content columns and the search text are cleared at the batch's end.</summary>
+        public bool Destroyed;
         /// <summary>The status set outright (a new line starts at Arrived), or raised to at least <see cref="RaiseTo"/>.</summary>
         public int? SetTo;
         public int RaiseTo = -1;
@@ -75,6 +77,10 @@ public sealed partial class RegistersView
                 line.Set(IncomingStatus.Returned);
                 line.Note = "ส่งคืนผู้ส่ง: " + x.Note;
                 break;
+            case Retention.LetterDestroyed:
+                line.Destroyed = true;
+                line.Note = Destroyed;
+                break;
         }
     }
 
@@ -99,6 +105,8 @@ public sealed partial class RegistersView
             foreach (var (stream, line) in updates) Update(w, stream, line);
         else if (updates.Count > 1)
             w.ExecuteRows("", BulkUpdate, UpdateTypes, [.. updates.Select(u => UpdateRow(u.Stream, u.Line))]);
+        foreach (var (stream, line) in w.Batch<IncomingLines>())
+            if (line.Destroyed) Destroy(w, stream);
         return ValueTask.CompletedTask;
     }
 
@@ -147,6 +155,15 @@ public sealed partial class RegistersView
     private static object?[] UpdateRow(string stream, IncomingLine line) =>
         [stream, line.Registered?.Number, line.Registered?.At, line.Registered?.Year, line.Registered?.Day, line.ForwardedAs, line.Note,
             line.Retention, line.SetTo, line.RaiseTo];
+
+    /// <summary>A destroyed line keeps its receive number, date, sender and number; the subject goes, and the search text with it (the line is found by paging the book).</summary>
+    private static void Destroy(ViewWriter w, string stream)
+    {
+        w.Execute("UPDATE {registers.incoming} SET destroyed = 1, subject = $1, search = '' WHERE stream_id = $2", Retention.ContentErasure.Marker, stream);
+        w.Execute(w.Dialect == SqlDialect.Sqlite
+            ? "UPDATE {registers.incoming_search} SET search = '' WHERE rowid = (SELECT seq FROM {registers.incoming} WHERE stream_id = $1)"
+            : "UPDATE {registers.incoming_search} SET search = '' WHERE seq = (SELECT seq FROM {registers.incoming} WHERE stream_id = $1)", stream);
+    }
 
     private static void Update(ViewWriter w, string stream, IncomingLine line)
     {

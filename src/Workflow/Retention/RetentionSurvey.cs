@@ -6,8 +6,11 @@ namespace Saraban.Workflow.Retention;
 
 /// <summary>One register entry the survey lists: which book, its number and date, subject, class and the last year it is kept.</summary>
 public sealed record RetentionItem(bool Incoming, string StreamId, string DocumentNumber, DateOnly Date, string Subject, Secrecy Secrecy,
-    int Year, RetentionClass Class, int? ReceiveNumber, string? Sender)
+    int Year, RetentionClass Class, int? ReceiveNumber, string? Sender, bool OnPaper = false)
 {
+    /// <summary>The entry's stream: <c>in-…</c> as it is, an outgoing letter's <c>out-{id}</c>; a letter sent on paper under a reserved number has none of its own.</summary>
+    public string? LetterStream => Incoming ? StreamId : OnPaper ? null : Letters.OutgoingLetter.StreamId(StreamId);
+
     /// <summary>The last calendar year the letter is kept; null for a letter kept for good.</summary>
     public int? KeptThrough => Class.Years() is { } n ? Year + n : null;
 }
@@ -33,13 +36,13 @@ public sealed class RetentionSurvey(IViewReader views)
     {
         var year = asOf.Year;
         var received = await views.QueryAsync($"""
-            SELECT stream_id, doc_number, date, subject, secrecy, year, retention, receive_number, sender FROM {"{registers.incoming}"}
-            WHERE office_id = $1 AND year < $2 AND receive_number IS NOT NULL AND {Due} ORDER BY year, receive_number
+            SELECT stream_id, doc_number, date, subject, secrecy, year, retention, receive_number, sender, 0 FROM {"{registers.incoming}"}
+            WHERE office_id = $1 AND year < $2 AND receive_number IS NOT NULL AND destroyed = 0 AND {Due} ORDER BY year, receive_number
             """, r => Read(r, true), ct, organizationId, year);
         // Letters that went out (in the system or on paper under a reserved number); drafts, cancelled and unused numbers hold no letter.
         var sent = await views.QueryAsync($"""
-            SELECT letter_id, doc_number, date, subject, secrecy, year, retention, NULL, NULL FROM {"{registers.outgoing}"}
-            WHERE office_id = $1 AND year < $2 AND status IN (2, 4) AND {Due} ORDER BY year, seq
+            SELECT letter_id, doc_number, date, subject, secrecy, year, retention, NULL, NULL, status FROM {"{registers.outgoing}"}
+            WHERE office_id = $1 AND year < $2 AND status IN (2, 4) AND destroyed = 0 AND {Due} ORDER BY year, seq
             """, r => Read(r, false), ct, organizationId, year);
         var all = received.Concat(sent).ToList();
         return new RetentionSurveyResult(organizationId, asOf,
@@ -48,5 +51,5 @@ public sealed class RetentionSurvey(IViewReader views)
     }
 
     private static RetentionItem Read(DbDataReader r, bool incoming) => new(incoming, r.GetString(0), r.Text(1) ?? "", Registers.RegistersView.FromDay(r.Int(2) ?? 19700101),
-        r.GetString(3), (Secrecy)r.Int(4)!.Value, r.Int(5)!.Value, (RetentionClass)r.Int(6)!.Value, r.Int(7), r.Text(8));
+        r.GetString(3), (Secrecy)r.Int(4)!.Value, r.Int(5)!.Value, (RetentionClass)r.Int(6)!.Value, r.Int(7), r.Text(8), r.Int(9) == 4);
 }

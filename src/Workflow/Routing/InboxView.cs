@@ -25,7 +25,8 @@ public sealed class InboxView(EventTypes types) : IView
         "CREATE INDEX {inbox.waiting}_due ON {inbox.waiting} (due_at) WHERE overdue = 0",
     ];
 
-    public bool Handles(string eventType) => eventType is "routing-started" or "routing-step-completed" or "routing-step-overdue" or "routing-withdrawn";
+    public bool Handles(string eventType) => eventType is "routing-started" or "routing-step-completed" or "routing-step-overdue" or "routing-withdrawn"
+        or Retention.ContentErasure.DestroyedType;
 
     /// <summary>
     /// A row's last state within the batch: a routing usually starts, moves and ends within a few
@@ -45,6 +46,12 @@ public sealed class InboxView(EventTypes types) : IView
 
     public ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
     {
+        if (e.Type == Retention.ContentErasure.DestroyedType)
+        {
+            // A destroyed letter's step, should one still wait, leaves the inbox with its subject.
+            w.Batch<Changes>()[LetterRouting.InstanceId(e.StreamId)] = new Delete();
+            return ValueTask.CompletedTask;
+        }
         if (!e.StreamId.StartsWith("flow-", StringComparison.Ordinal)) return ValueTask.CompletedTask;
         var id = e.StreamId["flow-".Length..];
         var changes = w.Batch<Changes>();

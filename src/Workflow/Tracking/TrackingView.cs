@@ -25,7 +25,8 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     public const string TypePrefix = "type:";
 
     public string Name => "tracking";
-    public int SchemaVersion => 3;
+    // 4: an office whose copy was recalled or returned no longer counts as reached (nor as registered).
+    public int SchemaVersion => 4;
     public IReadOnlyList<string> Tables { get; } = ["offices", "streams", "counts", "daily"];
 
     public IReadOnlyList<string> Schema(SqlDialect dialect) =>
@@ -100,8 +101,11 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
                 state.Offices[at] = office with { Acted = true };
                 break;
             case LetterWithdrawn or LetterReturned when !office.Acted:
-                // The office no longer holds the letter: its row says so, and it never counts as acted.
+                // The office no longer holds the letter: its row says so, it never counts as acted, and the
+                // counters no longer count it as reached (or registered), from the day it gave the letter up.
                 rows[at] = row with { ActedHow = e.Type == "letter-withdrawn" ? "recalled" : "returned" };
+                Count(w, at.Origin, office.Place, "reached", e.RecordedAt, -1);
+                if (office.Registered) Count(w, at.Origin, office.Place, "registered", e.RecordedAt, -1);
                 break;
         }
     }
@@ -224,7 +228,7 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
     public static int DayOf(DateTimeOffset at) => (int)Math.Floor((at.ToUnixTimeMilliseconds() + 7 * 3_600_000L) / 86_400_000d);
 
     /// <summary>The whole tree by level, local offices by type too, and local offices by province and by district, in all and per day.</summary>
-    private static void Count(ViewWriter w, string origin, Place p, string column, DateTimeOffset at)
+    private static void Count(ViewWriter w, string origin, Place p, string column, DateTimeOffset at, int by = 1)
     {
         var keys = new List<(string Area, string Level)> { (Nation, p.Level) };
         if (p.Level == Locals)
@@ -235,19 +239,19 @@ public sealed class TrackingView(EventTypes types, DirectoryService directory) :
         }
         var changes = w.Batch<CountChanges>();
         foreach (var (area, level) in keys)
-            changes[(origin, area, level)] = Add(changes.GetValueOrDefault((origin, area, level)), column);
+            changes[(origin, area, level)] = Add(changes.GetValueOrDefault((origin, area, level)), column, by);
         if (p.Level != Locals) return;
         var daily = w.Batch<DailyChanges>();
         var day = DayOf(at);
         foreach (var (area, _) in keys.Where(k => k.Level == Locals))
-            daily[(origin, area, day)] = Add(daily.GetValueOrDefault((origin, area, day)), column);
+            daily[(origin, area, day)] = Add(daily.GetValueOrDefault((origin, area, day)), column, by);
     }
 
-    private static (int, int, int) Add((int Reached, int Registered, int Acted) c, string column) => column switch
+    private static (int, int, int) Add((int Reached, int Registered, int Acted) c, string column, int by) => column switch
     {
-        "reached" => (c.Reached + 1, c.Registered, c.Acted),
-        "registered" => (c.Reached, c.Registered + 1, c.Acted),
-        _ => (c.Reached, c.Registered, c.Acted + 1),
+        "reached" => (c.Reached + by, c.Registered, c.Acted),
+        "registered" => (c.Reached, c.Registered + by, c.Acted),
+        _ => (c.Reached, c.Registered, c.Acted + by),
     };
 
     public ValueTask CompleteAsync(ViewWriter w, CancellationToken ct)

@@ -202,6 +202,32 @@ internal sealed class SqliteViewDatabase : ViewDatabase
     private DateTime _optimized;
 
     /// <summary>
+    /// Each trigram table's segments merged into one (dropping the entries of changed rows), then
+    /// VACUUM (a fresh copy of every page) and a checkpoint that truncates the WAL: the views' file
+    /// then holds only what its rows hold now. The whole file is rewritten: minutes for a file of
+    /// gigabytes, which a destruction once a year can afford.
+    /// </summary>
+    public override async Task CompactAsync(CancellationToken ct = default)
+    {
+        await _writerGate.WaitAsync(ct);
+        try
+        {
+            _writer ??= Open();
+            ForgetPrepared();
+            var tables = new List<string>();
+            using (var q = _writer.CreateCommand())
+            {
+                q.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'";
+                using var r = q.ExecuteReader();
+                while (r.Read()) tables.Add(r.GetString(0));
+            }
+            foreach (var t in tables) Run(() => Exec(_writer, $"INSERT INTO \"{t}\" (\"{t}\") VALUES ('optimize')"));
+            Run(() => Exec(_writer, "PRAGMA secure_delete = ON; VACUUM; PRAGMA wal_checkpoint(TRUNCATE);"));
+        }
+        finally { _writerGate.Release(); }
+    }
+
+    /// <summary>
     /// Every few minutes, statistics for the planner where the tables grew (PRAGMA optimize, reading at
     /// most 400 rows an index): without them it scanned a whole office's letters for the tracker's
     /// list of circulars instead of the index of origins (10M events: 127 ms → 5 ms).

@@ -173,4 +173,7 @@ public sealed partial class StoredViews : IViewReader, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    /// <summary>See <see cref="ViewDatabase.CompactAsync"/>: after a destruction, once the views have applied it.</summary>
+    public Task CompactAsync(CancellationToken ct = default) => _db.CompactAsync(ct);
 }

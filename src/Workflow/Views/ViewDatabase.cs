@@ -69,6 +69,13 @@ public abstract partial class ViewDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>
+    /// After a destruction: rewrites the views' storage so the rows and index entries it changed
+    /// leave nothing of the old text in the files. PostgreSQL's old row versions go with its own
+    /// VACUUM (autovacuum), which no session can force to overwrite them short of VACUUM FULL: none here.
+    /// </summary>
+    public virtual Task CompactAsync(CancellationToken ct = default) => Task.CompletedTask;
+
     internal const string StateTable = """
         CREATE TABLE IF NOT EXISTS view_state (
             name           TEXT    NOT NULL,

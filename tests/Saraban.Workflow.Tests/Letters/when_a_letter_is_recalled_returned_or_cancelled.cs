@@ -21,6 +21,7 @@ public abstract class when_a_letter_is_recalled_returned_or_cancelled(Backend ba
         var muang = offices.Access.Current.FindUser("muang.clerk")!;
         var views = await offices.ViewsAsync();
         Assert.Contains(await views.Inbox.ForAsync(muang), t => t.Subject == copy);
+        Assert.Equal(2, (await views.Tracker.SummaryAsync(letter))[Tracking.TrackingView.Districts].Reached);
 
         await offices.Letters.RecallAsync("uttaradit.clerk", letter, "dist-5301", "ส่งผิดฉบับ แนบเอกสารไม่ครบ");
 
@@ -35,6 +36,8 @@ public abstract class when_a_letter_is_recalled_returned_or_cancelled(Backend ba
         Assert.Contains("letter-withdrawn", (await offices.Store.ReadStreamAsync(copy)).Select(e => e.Type));
         Assert.Contains("letter-recalled", (await offices.Store.ReadStreamAsync(OutgoingLetter.StreamId(letter))).Select(e => e.Type));
         Assert.Equal("recalled", (await views.Tracker.ProgressAsync(letter, "dist-5301"))!.ActedHow);
+        // The recalled office no longer counts as reached (it did, before the fix of issue 16's last item).
+        Assert.Equal(1, (await views.Tracker.SummaryAsync(letter))[Tracking.TrackingView.Districts].Reached);
         // Nothing more can be done to a recalled copy, nor can it be recalled twice.
         await Assert.ThrowsAsync<DomainException>(() => offices.Letters.RegisterAsync("muang.clerk", copy, offices.Clock.GetUtcNow()));
         await Assert.ThrowsAsync<DomainException>(() => offices.Letters.RecallAsync("uttaradit.clerk", letter, "dist-5301", "อีกครั้ง"));
@@ -69,6 +72,9 @@ public abstract class when_a_letter_is_recalled_returned_or_cancelled(Backend ba
         Assert.Contains("ส่งต่อถึง", sent.Note);
         Assert.Equal(2, sent.AddresseeCount);
         Assert.Equal("returned", (await views.Tracker.ProgressAsync(letter, "dist-5301"))!.ActedHow);
+        // Reached and registered: the office that sent it back no more, the right office now.
+        var districts = (await views.Tracker.SummaryAsync(letter))[Tracking.TrackingView.Districts];
+        Assert.Equal((1, 0), (districts.Reached, districts.Registered));
         Assert.Contains("letter-returned-to-sender", (await offices.Store.ReadStreamAsync(OutgoingLetter.StreamId(letter))).Select(e => e.Type));
 
         before = await offices.Store.HeadPositionAsync();

@@ -109,7 +109,11 @@ public sealed class PostgresEventStore : IEventStore
                 SELECT l.position, e.{EventColumns.Replace(", ", ", e.")}, l.hash, e.id IS NULL
                 FROM event_log l LEFT JOIN events e ON e.id = l.event_row ORDER BY l.position
                 """);
-            var walker = new ChainWalker(denseOrder: true);
+            var announced = new List<string>();
+            await using (var a = _db.CreateCommand($"SELECT e.data FROM events e JOIN event_log l ON l.event_row = e.id WHERE e.type = '{Erasures.EventType}' ORDER BY l.position"))
+            await using (var ar = await a.ExecuteReaderAsync(ct))
+                while (await ar.ReadAsync(ct)) announced.Add(ar.GetString(0));
+            var walker = new ChainWalker(denseOrder: true, Erasures.Index(announced));
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
@@ -119,6 +123,54 @@ public sealed class PostgresEventStore : IEventStore
                 if (walker.Checked % 100_000 == 0) progress?.Report(walker.Checked);
             }
             return walker.Finish();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException) { throw PostgresConnections.Translate(ex, _db); }
+    }
+
+    public async Task<IReadOnlyDictionary<long, byte[]>> HashesAsync(IReadOnlyList<long> positions, CancellationToken ct = default)
+    {
+        try
+        {
+            await _sealer.SealAfterInFlightAsync(_readPatience, ct);
+            await using var cmd = _db.CreateCommand("SELECT position, hash FROM event_log WHERE position = ANY($1)");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = positions.Distinct().ToArray() });
+            var found = new Dictionary<long, byte[]>();
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) found[r.GetInt64(0)] = (byte[])r[1];
+            return found;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException) { throw PostgresConnections.Translate(ex, _db); }
+    }
+
+    /// <summary>
+    /// One transaction of UPDATEs. The old row versions stay in the table's pages until VACUUM
+    /// reclaims them (and in the server's WAL until it is recycled): PostgreSQL gives no way to
+    /// overwrite them short of VACUUM FULL, which would lock the whole log; so a plain VACUUM follows,
+    /// and no live row holds the content.
+    /// </summary>
+    public async Task<int> EraseAsync(IReadOnlyList<EventErasure> erasures, CancellationToken ct = default)
+    {
+        try
+        {
+            int erased = 0;
+            await using (var c = await _db.OpenConnectionAsync(ct))
+            await using (var tx = await c.BeginTransactionAsync(ct))
+            {
+                foreach (var e in erasures)
+                {
+                    await using var cmd = new NpgsqlCommand("""
+                        UPDATE events SET data = $1 FROM event_log l
+                        WHERE l.position = $2 AND l.hash = $3 AND events.id = l.event_row AND events.data <> $1
+                        """, c, tx);
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = e.Data });
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = e.Position });
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = e.Hash });
+                    erased += await cmd.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+            }
+            await using (var vacuum = _db.CreateCommand("VACUUM events")) await vacuum.ExecuteNonQueryAsync(ct);
+            return erased;
         }
         catch (Exception ex) when (ex is not OperationCanceledException) { throw PostgresConnections.Translate(ex, _db); }
     }

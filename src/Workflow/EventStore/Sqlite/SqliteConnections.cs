@@ -21,8 +21,10 @@ internal sealed class SqliteConnections(string path)
         try
         {
             c.Open();
-            // FULL: a commit is on disk before the append returns (durable, not just crash-safe).
-            Execute(c, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
+            // FULL: a commit is on disk before the append returns (durable, not just crash-safe). secure_delete:
+            // space freed in a page (a destruction's erasures, cells moved when a page splits) is zeroed, so
+            // erased content leaves no copy in the file; an append-only log frees almost nothing, so it costs nothing.
+            Execute(c, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;");
             return c;
         }
         catch (SqliteException ex)

@@ -130,18 +130,77 @@ public sealed class SqliteEventStore : IEventStore
         using var c = _connections.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = $"SELECT {Columns}, hash FROM events ORDER BY position";
-        var walker = new ChainWalker(denseOrder: true);
         try
         {
+            var walker = new ChainWalker(denseOrder: true, Erasures.Index(Strings(c, $"SELECT data FROM events WHERE type = '{Erasures.EventType}' ORDER BY position")));
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 if (!walker.Step(ReadEvent(r), (byte[])r.GetValue(11))) break;
                 if (walker.Checked % 100_000 == 0) { progress?.Report(walker.Checked); ct.ThrowIfCancellationRequested(); }
             }
+            return Task.FromResult(walker.Finish());
         }
         catch (SqliteException ex) { throw SqliteConnections.Translate(ex, _connections.Path); }
-        return Task.FromResult(walker.Finish());
+    }
+
+    private static List<string> Strings(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public Task<IReadOnlyDictionary<long, byte[]>> HashesAsync(IReadOnlyList<long> positions, CancellationToken ct = default)
+    {
+        try
+        {
+            using var c = _connections.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT hash FROM events WHERE position = $p";
+            var p = cmd.Parameters.Add("$p", SqliteType.Integer);
+            var found = new Dictionary<long, byte[]>();
+            foreach (var position in positions.Distinct())
+            {
+                p.Value = position;
+                if (cmd.ExecuteScalar() is byte[] hash) found[position] = hash;
+            }
+            return Task.FromResult<IReadOnlyDictionary<long, byte[]>>(found);
+        }
+        catch (SqliteException ex) { throw SqliteConnections.Translate(ex, _connections.Path); }
+    }
+
+    /// <summary>
+    /// One transaction (every connection has <c>secure_delete</c>: the freed cells and pages of the
+    /// old data are zeroed), then a checkpoint that truncates the WAL, whose frames would still hold
+    /// the pages as they were. No VACUUM: it would rewrite the whole log while appends wait.
+    /// </summary>
+    public Task<int> EraseAsync(IReadOnlyList<EventErasure> erasures, CancellationToken ct = default)
+    {
+        try
+        {
+            using var c = _connections.Open();
+            int erased = 0;
+            using (var tx = c.BeginTransaction(deferred: false))
+            {
+                using var cmd = c.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "UPDATE events SET data = $d WHERE position = $p AND hash = $h AND data <> $d";
+                var (d, p, h) = (cmd.Parameters.Add("$d", SqliteType.Text), cmd.Parameters.Add("$p", SqliteType.Integer), cmd.Parameters.Add("$h", SqliteType.Blob));
+                foreach (var e in erasures)
+                {
+                    (d.Value, p.Value, h.Value) = (e.Data, e.Position, e.Hash);
+                    erased += cmd.ExecuteNonQuery();
+                }
+                tx.Commit();
+            }
+            SqliteConnections.Execute(c, "PRAGMA wal_checkpoint(TRUNCATE);");
+            return Task.FromResult(erased);
+        }
+        catch (SqliteException ex) { throw SqliteConnections.Translate(ex, _connections.Path); }
     }
 
     private IReadOnlyList<RecordedEvent> Query(string sql, params (string Name, object Value)[] args)
