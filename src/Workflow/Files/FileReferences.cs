@@ -11,7 +11,7 @@ namespace Saraban.Workflow.Files;
 public sealed class FileReferences
 {
     private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
-        { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded", "paper-scan-kept" };
+        { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded", "paper-scan-kept", "sent-pdf-kept" };
 
     /// <summary>A letter's stream, as far as its files go.</summary>
     public sealed record Letter(string StreamId, long Version, DateTimeOffset LastActivity, bool Dispatched, bool Discarded, IReadOnlyList<Enclosure> Files);
@@ -48,6 +48,7 @@ public sealed class FileReferences
                     DraftDiscarded => l with { Discarded = true },
                     LetterDispatched => l with { Dispatched = true },
                     PaperScanKept k => l with { Dispatched = true, Files = [.. l.Files, k.Original, k.Stamped] },
+                    SentPdfKept k => l with { Files = [.. l.Files, k.Pdf] },
                     _ => l,
                 };
                 letters[e.StreamId] = l with { Version = e.Version, LastActivity = e.RecordedAt };
