@@ -31,7 +31,7 @@ public static class ScanText
                 // A gap of a line and a half between two lines parts them, as the typed text's blank line does.
                 if (before is not null && ocr.Top - (before.Top + before.Height) > line * 1.5) text.Append('\n');
                 before = ocr;
-                text.Append(OcrPage.Text(digits.Correct(image, ocr))).Append('\n');
+                text.Append(OcrDigits.Repair(OcrPage.Text(digits.Correct(image, ocr)))).Append('\n');
             }
 
             text.Append('\f');
