@@ -20,8 +20,29 @@ internal static class OcrDigits
     public static string Repair(string line)
     {
         var tokens = line.Split(' ');
-        for (var i = 0; i < tokens.Length; i++) tokens[i] = RepairToken(tokens[i]);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = RepairToken(Unspecked(tokens[i]));
+            // ที่ ชูม ๐๐๒๓…: the ministry's or province's code with a mark OCR put on it (the code is letters alone).
+            if (i >= 2 && tokens[i - 2] is "ที่" or "ที" && tokens[i].Length > 0 && tokens[i][0] is >= '๐' and <= '๙') tokens[i - 1] = Code(tokens[i - 1]);
+        }
+
         return string.Join(' ', tokens);
+    }
+
+    /// <summary>A speck after a number read as a sign (๒๑๔๙!): no number ends with one.</summary>
+    private static string Unspecked(string token) =>
+        token.Length > 1 && token[^1] is '!' or '|' or '\'' or '`' or '"' && token[^2] is >= '๐' and <= '๙' ? token[..^1] : token;
+
+    private static readonly Lazy<HashSet<string>> Codes = new(() =>
+        Saraban.Workflow.Directory.DirectoryCsv.LoadShipped().Select(o => o.LetterPrefix.Split(' ')[0]).Where(c => c.Length is 2 or 3).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The code with the marks above and below taken off when that makes it one of the directory's codes (ชูม → ชม).</summary>
+    internal static string Code(string token)
+    {
+        if (token.Length is < 2 or > 5 || Codes.Value.Contains(token)) return token;
+        var bare = string.Concat(token.Where(c => c is not ('\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E'))));
+        return bare.Length is 2 or 3 && Codes.Value.Contains(bare) ? bare : token;
     }
 
     internal static string RepairToken(string token)

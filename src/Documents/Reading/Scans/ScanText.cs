@@ -22,7 +22,8 @@ public static class ScanText
             var image = ScanCleaner.Clean(Deskew.Upright(GrayImage.ReadPgm(page)).Page);
             if (Environment.GetEnvironmentVariable("SARABAN_DEBUG_PAGES") is { Length: > 0 } debug) image.WritePgm(Path.Combine(debug, Path.GetFileName(path) + ".pgm"));
             var bands = LineBands.Find(image);
-            var lines = OcrPage.ReadLines(image, bands, pages.Folder, options, ct);
+            // No line of ink at all: tesseract still has its look (a faint page, a picture of text), as a whole page.
+            var lines = bands.Count > 0 ? OcrPage.ReadLines(image, bands, pages.Folder, options, ct) : OcrPage.Read(Whole(image, page), options, ct);
             var line = bands.Count == 0 ? 0 : bands.Select(b => b.Height).Order().ElementAt(bands.Count / 2);
             OcrLine? before = null;
             foreach (var ocr in lines)
@@ -35,6 +36,13 @@ public static class ScanText
             }
 
             text.Append('\f');
+        }
+
+        static string Whole(GrayImage image, string page)
+        {
+            var clean = Path.ChangeExtension(page, ".clean.pgm");
+            image.WritePgm(clean);
+            return clean;
         }
 
         // Tesseract spells sara am as nikhahit and sara aa (ํา), as typists never do: one ำ, as the letter was typed.

@@ -55,8 +55,8 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
         for (var k = tokens.Count - 1; k >= 0; k--)
         {
             var text = TextOf(tokens[k]);
-            // A Thai letter there is a word, unless a digit stands beside it (ฒ๙ for ๒๙).
-            if (IsDigits(text) || text.Length > 4 || (text.Any(c => c is >= '\u0E01' and <= '\u0E4E') && !text.Any(c => c is >= '๐' and <= '๙'))) continue;
+            // A Thai letter there is a word, unless a digit stands beside it (ฒ๙ for ๒๙) or it stands alone as a day would (ส for ๙).
+            if (IsDigits(text) || text.Length > 4 || (text.Any(c => c is >= '\u0E01' and <= '\u0E4E') && !text.Any(c => c is >= '๐' and <= '๙') && text.Length > 1)) continue;
             var nearMonth = (k + 1 < tokens.Count && IsMonth(TextOf(tokens[k + 1]))) || (k > 0 && IsMonth(TextOf(tokens[k - 1])));
             if (!nearMonth) continue;
             var (start, end) = tokens[k];
