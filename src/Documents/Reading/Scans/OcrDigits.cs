@@ -42,8 +42,17 @@ internal static class OcrDigits
     {
         if (token.Length is < 2 or > 5 || Codes.Value.Contains(token)) return token;
         var bare = string.Concat(token.Where(c => c is not ('\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E'))));
-        return bare.Length is 2 or 3 && Codes.Value.Contains(bare) ? bare : token;
+        if (bare.Length is not (2 or 3)) return token;
+        if (Codes.Value.Contains(bare)) return bare;
+        // One letter read as its twin (ซม for ชม): the directory's code when it is the only one so near.
+        var near = Codes.Value.Where(c => c.Length == bare.Length && Enumerable.Range(0, c.Length).Count(i => c[i] != bare[i]) == 1
+            && Enumerable.Range(0, c.Length).All(i => c[i] == bare[i] || Twins.Contains((c[i], bare[i])) || Twins.Contains((bare[i], c[i])))).Take(2).ToList();
+        return near.Count == 1 ? near[0] : token;
     }
+
+    /// <summary>Thai letters that differ by a tail or a notch OCR loses at this size.</summary>
+    private static readonly HashSet<(char, char)> Twins =
+        [('ซ', 'ช'), ('ฃ', 'ข'), ('ฅ', 'ค'), ('ด', 'ต'), ('บ', 'ป'), ('พ', 'ฟ'), ('ผ', 'ฝ'), ('ถ', 'ภ'), ('ฎ', 'ฏ'), ('ฑ', 'ท'), ('ศ', 'ค'), ('ฒ', 'ฆ')];
 
     internal static string RepairToken(string token)
     {
