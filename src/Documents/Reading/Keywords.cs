@@ -105,8 +105,10 @@ internal static class Keywords
             // OCR drops the marks above and below (ดวนทสด for ด่วนที่สุด): the letters on the line still say which word it is.
             foreach (var (text, u, s) in Markings)
             {
-                if (Bare(text) != bare) continue;
-                (urgency, secrecy, score) = (u, s, 0.7);
+                var bareText = Bare(text);
+                // One slip more among six letters or more (ดวงนทสด), none in a shorter word (ลบ, ดวน).
+                if (bareText != bare && (bareText.Length < 6 || Math.Abs(bareText.Length - bare.Length) > 1 || Fuzzy.Distance(bareText, bare) > 1)) continue;
+                (urgency, secrecy, score) = (u, s, bareText == bare ? 0.7 : 0.6);
                 return true;
             }
         }

@@ -56,7 +56,8 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
         {
             var text = TextOf(tokens[k]);
             // A Thai letter there is a word, unless a digit stands beside it (ฒ๙ for ๒๙) or it stands alone as a day would (ส for ๙).
-            var withDigit = text.Any(c => c is >= '๐' and <= '๙');
+            // Not a number with its dot or slash: the shapes would read the digits and lose the signs (too small, or no digit).
+            var withDigit = text.Any(c => c is >= '๐' and <= '๙') && text.All(c => c is (>= '๐' and <= '๙') or (>= '\u0E01' and <= '\u0E4E'));
             if (IsDigits(text) || text.Length > (withDigit ? 8 : 4) || (text.Any(c => c is >= '\u0E01' and <= '\u0E4E') && !withDigit && text.Length > 1)) continue;
             // Beside a month's name, a number or a telephone's label, a short token not Thai is digits misread ("od" for ๐๘, "dda" for ๘๘๗), if its shapes say so.
             var latin = !text.Any(c => c is >= '\u0E01' and <= '\u0E4E');
