@@ -20,6 +20,7 @@ public static class ScanText
         foreach (var page in pages.Pages)
         {
             var image = ScanCleaner.Clean(Deskew.Upright(GrayImage.ReadPgm(page)).Page);
+            // For work on the reader: SARABAN_DEBUG_PAGES=DIR keeps each page as tesseract's lines are cut from it (upright, clean).
             if (Environment.GetEnvironmentVariable("SARABAN_DEBUG_PAGES") is { Length: > 0 } debug) image.WritePgm(Path.Combine(debug, Path.GetFileName(path) + ".pgm"));
             var bands = LineBands.Find(image);
             // No line of ink at all: tesseract still has its look (a faint page, a picture of text), as a whole page.
