@@ -53,6 +53,12 @@ internal static class Keywords
             return new LineInfo(line, LineKind.Marking, 0, markingScore);
         }
 
+        // On a scan the urgency shares its line with the Garuda's strokes, read as letters in a column of their own.
+        if (FirstColumn(line.Text) is { } first && first != compact && first.Length <= 24 && ReadMarking(first, out _, out _, out var columnScore))
+        {
+            return new LineInfo(line with { Text = first, Flat = first }, LineKind.Marking, 0, columnScore * 0.9);
+        }
+
         foreach (var (word, kind) in WholeLines)
         {
             if (Math.Abs(compact.Length - word.Length) > 2)
@@ -94,7 +100,31 @@ internal static class Keywords
             }
         }
 
+        if (best == int.MaxValue && Bare(compact) is { Length: >= 3 } bare)
+        {
+            // OCR drops the marks above and below (ดวนทสด for ด่วนที่สุด): the letters on the line still say which word it is.
+            foreach (var (text, u, s) in Markings)
+            {
+                var bareText = Bare(text);
+                // One slip more among six letters or more (ดวงนทสด), none in a shorter word (ลบ, ดวน).
+                if (bareText != bare && (bareText.Length < 6 || Math.Abs(bareText.Length - bare.Length) > 1 || Fuzzy.Distance(bareText, bare) > 1)) continue;
+                (urgency, secrecy, score) = (u, s, bareText == bare ? 0.7 : 0.6);
+                return true;
+            }
+        }
+
         return best != int.MaxValue;
+    }
+
+    /// <summary>The letters on the line alone: every mark above or below a letter (vowels, tone marks) left out.</summary>
+    private static string Bare(string text) =>
+        string.Concat(text.Where(c => c is not ('\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E'))));
+
+    /// <summary>The line's first column (columns are parted by runs of four spaces or more), compacted; null for a line of one column.</summary>
+    private static string? FirstColumn(string text)
+    {
+        var columns = System.Text.RegularExpressions.Regex.Split(text.Trim(), @"\s{4,}");
+        return columns.Length < 2 ? null : TextLines.Compact(columns[0]);
     }
 
     private static LineInfo ClassifyOpener(Line line)

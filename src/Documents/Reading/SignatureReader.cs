@@ -41,9 +41,12 @@ internal static partial class SignatureReader
             score *= 0.7;
         }
 
-        draft.Set(f => f with { Signer = new Signer(name, position, actingFor, actingIn) }, FieldNames.Signer, FieldConfidence.Of(score));
+        draft.Set(f => f with { Signer = new Signer(Unmarked(name), Unmarked(position), Unmarked(actingFor), Unmarked(actingIn)) }, FieldNames.Signer, FieldConfidence.Of(score));
         return (closing >= 0 ? closing : nameAt, after);
     }
+
+    /// <summary>Without the strokes OCR makes of a bracket's edge or a speck beside a line (<c>]</c>, <c>|</c>, <c>.</c>): no name or position opens or ends with one.</summary>
+    private static string? Unmarked(string? text) => text?.Trim(' ', '.', ',', '|', '[', ']', '(', ')', '{', '}', '\'', '"', '`', '_', '-', '~', ':', ';', '!') is { Length: > 0 } t ? t : text;
 
     private static string? ReadName(string flat, bool afterClosing, ref double score)
     {

@@ -14,11 +14,13 @@ public static class OcrBenchmark
 {
     private const string Help =
         """
-        Usage: ./saraban bench ocr [--angles -2,1.5,3] [--templates DIR] [--samples DIR] [--keep DIR]
+        Usage: ./saraban bench ocr [--angles -2,1.5,3] [--templates DIR] [--samples DIR] [--keep DIR] [--misses] [--reuse-text]
 
           --angles A,B  the turns, in degrees, each letter is scanned at (default -2,1.5,3)
           --samples DIR more letters as JSON (default ../shared/samples when present)
-          --keep DIR    keep the rendered PDFs and scanned PNGs there
+          --keep DIR    keep the rendered PDFs, scanned PNGs and the text OCR read (NAME±D.ocr.txt) there
+          --misses      print each wrong field: what the text layer gives, then what OCR gave
+          --reuse-text  with --keep: read the text an earlier run kept instead of OCR (to work on the reader)
 
         A field is exact when it equals what the reader takes from the same letter's PDF text layer.
         Needs pdftoppm (poppler-utils) and tesseract with Thai (tesseract-ocr, tesseract-ocr-tha).
@@ -35,7 +37,10 @@ public static class OcrBenchmark
         var templates = args.Get("templates") ?? "letter-templates";
         var samples = args.Get("samples");
         var keep = args.Get("keep");
+        var showMisses = args.Has("misses");
+        var reuse = args.Has("reuse-text");
         args.RejectUnknown();
+        if (reuse && keep is null) throw new UsageException("--reuse-text needs --keep DIR, where an earlier run kept the text");
 
         var folder = keep ?? Directory.CreateTempSubdirectory("saraban-bench-ocr-").FullName;
         Directory.CreateDirectory(folder);
@@ -49,10 +54,24 @@ public static class OcrBenchmark
             {
                 foreach (var angle in angles)
                 {
-                    var r = OcrTestSet.Run(renderer, letter, angle, seed++, folder);
+                    OcrResult r;
+                    try
+                    {
+                        r = OcrTestSet.Run(renderer, letter, angle, seed++, folder, reuseText: reuse);
+                    }
+                    catch (RenderingException ex)
+                    {
+                        // A sample holding only the fields (no body) is no letter to print: not in the set.
+                        Console.WriteLine($"{Path.GetFileNameWithoutExtension(letter),-28} not rendered, left out: {ex.Message}");
+                        break;
+                    }
+
+
                     results.Add(r);
                     Console.WriteLine($"{r.Name,-28} {r.Degrees,5:+0.0;-0.0}°  {r.Exact,2}/{r.Fields} exact  {r.Elapsed.TotalSeconds,5:0.0} s"
                         + (r.Wrong.Count > 0 ? "  wrong: " + string.Join(", ", r.Wrong) : ""));
+                    if (showMisses)
+                        foreach (var (field, expected, read) in r.Misses ?? []) Console.WriteLine($"    {field}: {expected}\n    {new string(' ', field.Length)}  {read}");
                 }
             }
 

@@ -62,7 +62,7 @@ internal static class FilesApi
         r.Path.StartsWithSegments("/api/letters/outgoing") && r.Path.Value!.EndsWith("/files", StringComparison.Ordinal)
         && r.ContentType?.StartsWith(UploadType, StringComparison.OrdinalIgnoreCase) == true;
 
-    private static IResult Download(HttpContext http, (Enclosure File, Stream Content) found)
+    internal static IResult Download(HttpContext http, (Enclosure File, Stream Content) found)
     {
         // Served as what its content is, never sniffed into something else, and as a download:
         // a PDF opened from another office must not run in this site's origin.

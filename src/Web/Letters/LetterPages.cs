@@ -26,7 +26,7 @@ internal static class LetterPages
             var sender = view.Letter.Arrival.FromOrganizationId is { } from ? directory.FindAsOf(from, DateTimeOffset.UtcNow) : null;
             return PageResults.Page<IncomingLetterPage>(new
             {
-                View = view, User = user, Office = office.Name, Chain = chain,
+                View = view, User = user, Office = office.Name, Chain = chain, SentPdf = await s.Files.ReceivedPdfAsync(user.Id, stream, ct),
                 History = await LetterHistory.ReadAsync(store, s.Access, stream, ct),
                 Preview = s.Printing.Layout(view.Letter.Arrival, sender, stream),
                 MinuteSuggestion = $"เรียน {office.HeadTitle}\n    เพื่อโปรดพิจารณา",
@@ -67,7 +67,7 @@ internal static class LetterPages
         });
         app.MapPost("/letters/out/{id}/dispatch", async (string id, IFormCollection _, HttpContext http, Services s, CancellationToken ct) =>
         {
-            await s.Letters.DispatchAsync(CurrentUser.Get(http, s.Access).Id, id, ct);
+            await SentPdfApi.DispatchAsync(s, CurrentUser.Get(http, s.Access).Id, id, ct);
             return Results.Redirect($"/letters/out/{id}");
         });
 

@@ -32,7 +32,7 @@ internal static class OutgoingApi
             return Results.NoContent();
         });
         one.MapPost("/dispatch", async (string id, HttpContext http, Services s, CancellationToken ct) =>
-            Results.Ok(await s.Letters.DispatchAsync(CurrentUser.Get(http, s.Access).Id, id, ct)));
+            Results.Ok(await SentPdfApi.DispatchAsync(s, CurrentUser.Get(http, s.Access).Id, id, ct)));
         one.MapGet("/pdf", async (string id, HttpContext http, Services s, CancellationToken ct) =>
         {
             var letter = await ReadAsync(id, http, s, ct);

@@ -225,6 +225,7 @@ public static class ServeCommand
         OutgoingApi.Map(app);
         PaperApi.Map(app);
         ScannedPaper.Map(app);
+        SentPdfApi.Map(app);
         RegistersApi.Map(app);
         TrackingApi.Map(app);
         Actions.ActionsApi.Map(app);

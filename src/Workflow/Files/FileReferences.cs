@@ -13,7 +13,7 @@ public sealed class FileReferences
 {
     private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
         { "letter-drafted", "letter-signed", "letter-dispatched", "enclosure-attached", "enclosure-removed", "draft-discarded", "paper-scan-kept",
-          "letter-arrived", Retention.ContentErasure.DestroyedType };
+          "sent-pdf-kept", "letter-arrived", Retention.ContentErasure.DestroyedType };
 
     /// <summary>A letter's stream, as far as its files go.</summary>
     public sealed record Letter(string StreamId, long Version, DateTimeOffset LastActivity, bool Dispatched, bool Discarded, IReadOnlyList<Enclosure> Files);
@@ -52,6 +52,7 @@ public sealed class FileReferences
                     PaperScanKept k => l with { Dispatched = true, Files = [.. l.Files, k.Original, k.Stamped] },
                     LetterArrived a => l with { Dispatched = true, Files = [.. l.Files, .. a.Files ?? []] },
                     Retention.LetterDestroyed => l with { Discarded = true },
+                    SentPdfKept k => l with { Files = [.. l.Files, k.Pdf] },
                     _ => l,
                 };
                 letters[e.StreamId] = l with { Version = e.Version, LastActivity = e.RecordedAt };

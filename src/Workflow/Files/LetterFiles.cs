@@ -10,7 +10,7 @@ namespace Saraban.Workflow.Files;
 /// reach only its readers, and another office's letter's not at all.
 /// </summary>
 /// <param name="secrets">Seals a ลับ or ลับมาก letter's files with the letter's key; without it such letters take no files.</param>
-public sealed class LetterFiles(Correspondence letters, IEventStore store, EventTypes types, AccessService access, IFileStore files,
+public sealed partial class LetterFiles(Correspondence letters, IEventStore store, EventTypes types, AccessService access, IFileStore files,
     FileIntake intake, TimeProvider clock, Secrets.LetterSecrets? secrets = null)
 {
     public FileLimits Limits => intake.Limits;

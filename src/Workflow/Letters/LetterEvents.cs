@@ -16,6 +16,7 @@ public static class LetterEvents
         .Register<LetterAcknowledged>("letter-acknowledged")
         .Register<RequestedActionDone>("requested-action-done")
         .Register<PaperScanKept>("paper-scan-kept")
+        .Register<SentPdfKept>("sent-pdf-kept")
         .Register<Actions.ActionsRequested>("actions-requested")
         .Register<Actions.ActionDeadlineExtended>("action-deadline-extended")
         .Register<LetterRecalled>("letter-recalled")

@@ -19,7 +19,7 @@ public sealed record OutgoingLetter(
     string? OriginLetterId, DateOnly? ActionDue, LetterSigned? Signature, LetterDispatched? Dispatch,
     Actions.ActionsRequested? Asks = null, IReadOnlyList<Actions.ActionDeadlineExtended>? Extends = null,
     IReadOnlyList<Workflow.Files.Enclosure>? Files = null, bool Discarded = false,
-    IReadOnlyList<Addressee>? Redirected = null, IReadOnlyList<string>? Withdrawn = null)
+    IReadOnlyList<Addressee>? Redirected = null, IReadOnlyList<string>? Withdrawn = null, Workflow.Files.Enclosure? SentPdf = null)
 {
     /// <summary>Every office the letter was sent to: the dispatch's addressees, then those it was sent on to.</summary>
     public IReadOnlyList<Addressee> AllAddressees => [.. Dispatch?.Addressees ?? [], .. Redirected ?? []];
@@ -37,6 +37,7 @@ public sealed record OutgoingLetter(
             Forwards = d.Forwards, OriginLetterId = d.OriginLetterId, ActionDue = d.ActionDue },
         LetterSigned s => this with { Signature = s },
         LetterDispatched x => this with { Dispatch = x },
+        SentPdfKept k => this with { SentPdf = k.Pdf },
         Actions.ActionsRequested r => this with { Asks = r },
         Actions.ActionDeadlineExtended x => this with { Extends = [.. (Extends ?? []).Where(p => (p.Origin, p.Key) != (x.Origin, x.Key)), x] },
         Workflow.Files.EnclosureAttached a => this with { Files = [.. Files ?? [], a.File] },

@@ -32,14 +32,16 @@ public sealed class when_a_clerk_uploads_a_scan(RendererFixture fixture) : IDisp
     [Theory]
     [InlineData("circular", 2.0)]
     [InlineData("external-letter", -1.5)]
+    [InlineData("memo", -2.5)]
+    [InlineData("stamped-letter", 1.0)]
     public void a_crooked_noisy_scan_gives_the_fields_of_the_typed_letter(string kind, double degrees)
     {
         var result = OcrTestSet.Run(fixture.Renderer, Paths.Example(kind), degrees, seed: 7, _folder);
 
-        // The target over the set is 90 % (13 of 14); not reached (37.5 % on 2026-12-01, README, bench ocr):
-        // this holds a floor under the fields measured then, so a change that loses more fails here.
-        // The memo and the stamped letter are left out: from some of their scans the reader finds no letter at all yet.
-        Assert.True(result.Exact >= 5, $"{kind}: {result.Exact}/{result.Fields} exact, wrong: {string.Join(", ", result.Wrong)}");
+        // The target over the set is 90 % (13 of 14 a letter); bench ocr measures it (README). Turns the bench
+        // does not use, so the floor is not held on the scans the reader was worked on: 9 of 14 on every kind
+        // (the memo at -2.5° gave 9 on 2026-12-01, the others 10 or more).
+        Assert.True(result.Exact >= 9, $"{kind}: {result.Exact}/{result.Fields} exact, misses: {string.Join("; ", (result.Misses ?? []).Select(m => $"{m.Field}: {m.Expected} ≠ {m.Read}"))}");
     }
 
     [Fact]

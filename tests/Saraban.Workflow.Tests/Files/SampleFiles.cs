@@ -46,7 +46,7 @@ internal static class SampleFiles
     public static byte[] Docx(long zeroBytes = 0, bool macros = false) =>
         Package("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>", zeroBytes, macros);
 
-    public static byte[] Xlsx() => Package("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>", 0, false);
+    public static byte[] Xlsx(long zeroBytes = 0) => Package("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>", zeroBytes, false);
 
     /// <summary>An Office package; <paramref name="zeroBytes"/> of zeros in one more part make it a zip bomb (a few hundred KB that unpack to that).</summary>
     private static byte[] Package(string mainPart, string xml, long zeroBytes, bool macros)

@@ -101,6 +101,7 @@ public abstract class when_a_draft_encloses_files(Backend backend)
         Assert.Contains("/JavaScript", await Refused<FileRefusedException>(SampleFiles.Pdf(extra: "/OpenAction << /S /J#61vaScript /JS (x) >>"), "b.pdf"));
         Assert.Contains("/JavaScript", await Refused<FileRefusedException>(SampleFiles.PdfWithScriptInObjectStream(), "c.pdf"));
         Assert.Contains("zip bomb", await Refused<FileRefusedException>(SampleFiles.Docx(zeroBytes: 9 * 1024 * 1024), "bomb.docx"));
+        Assert.Contains("zip bomb", await Refused<FileRefusedException>(SampleFiles.Xlsx(zeroBytes: 9 * 1024 * 1024), "bomb.xlsx"));
         Assert.Contains("มาโคร", await Refused<FileRefusedException>(SampleFiles.Docx(macros: true), "macro.docx"));
         Assert.Contains("เส้นทาง", await Refused<FileRefusedException>(SampleFiles.Pdf(), "../../etc/passwd.pdf"));
         Assert.Contains("เส้นทาง", await Refused<FileRefusedException>(SampleFiles.Pdf(), "..\\x.pdf"));

@@ -145,7 +145,8 @@ internal static class ScanCleaner
             blot.Clear();
             seen[start] = true;
             stack.Push(start);
-            while (stack.Count > 0 && blot.Count <= MaxSpeck)
+            // The whole blot is walked, so no part of a letter is left unseen to be taken later for a speck of its own.
+            while (stack.Count > 0)
             {
                 var p = stack.Pop();
                 blot.Add(p);
@@ -164,13 +165,10 @@ internal static class ScanCleaner
                 }
             }
 
-            // A blot that grew past a speck's size is ink: what is left on the stack stays seen and black.
-            if (blot.Count <= MaxSpeck && stack.Count == 0)
+            if (blot.Count <= MaxSpeck)
             {
                 foreach (var p in blot) pixels[p] = 255;
             }
-
-            stack.Clear();
         }
 
         return new GrayImage(w, h, pixels);

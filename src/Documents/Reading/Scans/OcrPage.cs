@@ -31,6 +31,62 @@ internal static class OcrPage
         return Lines(tsv, text);
     }
 
+    /// <summary>White around each line's picture: tesseract reads a line poorly that touches the picture's edge.</summary>
+    private const int Margin = 30;
+
+    /// <summary>
+    /// The page's lines (<see cref="LineBands"/>), each its own picture, all read by one tesseract run
+    /// (one model load) as single lines (<c>--psm 7</c>): no layout analysis to take a line's marks away
+    /// from it. Boxes come back in the page's pixels; a line tesseract found nothing in is left out.
+    /// </summary>
+    public static IReadOnlyList<OcrLine> ReadLines(GrayImage page, IReadOnlyList<Band> bands, string folder, LetterSourceOptions options,
+        CancellationToken ct = default)
+    {
+        if (bands.Count == 0) return [];
+        var list = new List<string>(bands.Count);
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var b = bands[i];
+            var (w, h) = (b.Right - b.Left + (2 * Margin), b.Height + (2 * Margin));
+            var pixels = new byte[w * h];
+            Array.Fill(pixels, (byte)255);
+            for (var y = b.Top; y < b.Bottom; y++)
+            {
+                Array.Copy(page.Pixels, (y * page.Width) + b.Left, pixels, ((y - b.Top + Margin) * w) + Margin, b.Right - b.Left);
+            }
+
+            var file = Path.Combine(folder, $"line{i:D4}.pgm");
+            new GrayImage(w, h, pixels).WritePgm(file);
+            list.Add(file);
+        }
+
+        var listFile = Path.Combine(folder, "lines.txt");
+        File.WriteAllLines(listFile, list);
+        var outBase = Path.Combine(folder, "lines-ocr");
+        ChildProcess.Run(options.Tesseract,
+            [listFile, outBase, "-l", options.OcrLanguages, "--dpi", options.OcrDpi.ToString(CultureInfo.InvariantCulture), "--psm", "7", "txt", "tsv"],
+            options.OcrTimeout, "tesseract-ocr tesseract-ocr-tha", ct);
+        var texts = File.ReadAllText(outBase + ".txt", Encoding.UTF8).Split('\f');
+        var rows = File.ReadAllLines(outBase + ".tsv", Encoding.UTF8);
+        var lines = new List<OcrLine>();
+        foreach (var one in rows.Skip(1).Select(r => r.Split('\t')).Where(f => f.Length >= 12 && f[0] == "5")
+                     .GroupBy(f => int.Parse(f[1], CultureInfo.InvariantCulture)))
+        {
+            var i = one.Key - 1;
+            if (i < 0 || i >= bands.Count) continue;
+            var b = bands[i];
+            var text = i < texts.Length ? texts[i].Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "" : "";
+            var words = one.Where(f => f[11].Trim().Length > 0).Select(f => new OcrWord(f[11],
+                int.Parse(f[6], CultureInfo.InvariantCulture) + b.Left - Margin, int.Parse(f[7], CultureInfo.InvariantCulture) + b.Top - Margin,
+                int.Parse(f[8], CultureInfo.InvariantCulture), int.Parse(f[9], CultureInfo.InvariantCulture),
+                double.Parse(f[10], CultureInfo.InvariantCulture), SpaceBefore: true)).ToList();
+            if (words.Count == 0) continue;
+            lines.Add(new OcrLine(i, 0, b.Left, b.Top, b.Right - b.Left, b.Height, Spaced(words, text)));
+        }
+
+        return lines;
+    }
+
     /// <summary>The TSV's lines, each word told whether the text puts a space before it.</summary>
     internal static IReadOnlyList<OcrLine> Lines(IReadOnlyList<string> tsv, string text)
     {

@@ -19,21 +19,31 @@ public static class ScanText
         var text = new StringBuilder();
         foreach (var page in pages.Pages)
         {
-            var image = ScanCleaner.Clean(GrayImage.ReadPgm(page));
-            var clean = Path.ChangeExtension(page, ".clean.pgm");
-            image.WritePgm(clean);
-            var lines = OcrPage.Read(clean, options, ct);
-            (int, int)? paragraph = null;
-            foreach (var line in lines)
+            var image = ScanCleaner.Clean(Deskew.Upright(GrayImage.ReadPgm(page)).Page);
+            // For work on the reader: SARABAN_DEBUG_PAGES=DIR keeps each page as tesseract's lines are cut from it (upright, clean).
+            if (Environment.GetEnvironmentVariable("SARABAN_DEBUG_PAGES") is { Length: > 0 } debug) image.WritePgm(Path.Combine(debug, Path.GetFileName(path) + ".pgm"));
+            var bands = LineBands.Find(image);
+            // No line of ink at all: tesseract still has its look (a faint page, a picture of text), as a whole page.
+            var lines = bands.Count > 0 ? OcrPage.ReadLines(image, bands, pages.Folder, options, ct) : OcrPage.Read(Whole(image, page), options, ct);
+            var line = bands.Count == 0 ? 0 : bands.Select(b => b.Height).Order().ElementAt(bands.Count / 2);
+            OcrLine? before = null;
+            foreach (var ocr in lines)
             {
-                var words = line.Words;
-                if (!words.Any(w => w.Text.Any(char.IsLetterOrDigit))) continue;
-                if (paragraph is { } p && p != (line.Block, line.Paragraph)) text.Append('\n');
-                paragraph = (line.Block, line.Paragraph);
-                text.Append(OcrPage.Text(digits.Correct(image, line with { Words = words }))).Append('\n');
+                if (!ocr.Words.Any(w => w.Text.Any(char.IsLetterOrDigit))) continue;
+                // A gap of a line and a half between two lines parts them, as the typed text's blank line does.
+                if (before is not null && ocr.Top - (before.Top + before.Height) > line * 1.5) text.Append('\n');
+                before = ocr;
+                text.Append(OcrDigits.Repair(OcrPage.Text(digits.Correct(image, ocr)))).Append('\n');
             }
 
             text.Append('\f');
+        }
+
+        static string Whole(GrayImage image, string page)
+        {
+            var clean = Path.ChangeExtension(page, ".clean.pgm");
+            image.WritePgm(clean);
+            return clean;
         }
 
         // Tesseract spells sara am as nikhahit and sara aa (ํา), as typists never do: one ำ, as the letter was typed.

@@ -55,8 +55,15 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
         for (var k = tokens.Count - 1; k >= 0; k--)
         {
             var text = TextOf(tokens[k]);
-            if (IsDigits(text) || text.Any(c => c is >= '\u0E01' and <= '\u0E4E') || text.Length > 4) continue;
-            var nearMonth = (k + 1 < tokens.Count && IsMonth(TextOf(tokens[k + 1]))) || (k > 0 && IsMonth(TextOf(tokens[k - 1])));
+            // A Thai letter there is a word, unless a digit stands beside it (ฒ๙ for ๒๙) or it stands alone as a day would (ส for ๙).
+            // Not a number with its dot or slash: the shapes would read the digits and lose the signs (too small, or no digit).
+            var withDigit = text.Any(c => c is >= '๐' and <= '๙') && text.All(c => c is (>= '๐' and <= '๙') or (>= '\u0E01' and <= '\u0E4E'));
+            if (IsDigits(text) || text.Length > (withDigit ? 8 : 4) || (text.Any(c => c is >= '\u0E01' and <= '\u0E4E') && !withDigit && text.Length > 1)) continue;
+            // Beside a month's name, a number or a telephone's label, a short token not Thai is digits misread ("od" for ๐๘, "dda" for ๘๘๗), if its shapes say so.
+            var latin = !text.Any(c => c is >= '\u0E01' and <= '\u0E4E');
+            // A digit among letters (ญ่๐๐๐ for ๗๐๐๐) is a number misread wherever it stands: its shapes decide.
+            var nearMonth = withDigit || (k + 1 < tokens.Count && IsMonth(TextOf(tokens[k + 1]))) || (k > 0 && IsMonth(TextOf(tokens[k - 1])))
+                || (latin && ((k + 1 < tokens.Count && IsNumeric(TextOf(tokens[k + 1]))) || (k > 0 && IsNumeric(TextOf(tokens[k - 1])))));
             if (!nearMonth) continue;
             var (start, end) = tokens[k];
             var read = ReadRun(image, words.GetRange(start, end - start + 1));
@@ -68,6 +75,8 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
 
     private static bool IsMonth(string text) =>
         Enumerable.Range(1, 12).Any(m => text == Saraban.Workflow.Thai.ThaiDate.FullMonthName(m) || text == Saraban.Workflow.Thai.ThaiDate.ShortMonthName(m));
+
+    private static bool IsNumeric(string text) => IsDigits(text) || text is "โทร." or "โทรสาร" or "ต่อ" || text.EndsWith("/ว", StringComparison.Ordinal);
 
     private static bool IsDigits(string text) => text.Length > 0 && text.All(c => c is >= '๐' and <= '๙');
 
@@ -104,7 +113,30 @@ internal sealed class ThaiDigitReader(IReadOnlyList<DigitShape> shapes)
         while (glyphs.Count > 0 && glyphs[0].Match.Distance > MaxDistance) glyphs.RemoveAt(0);
         while (glyphs.Count > 0 && glyphs[^1].Match.Distance > MaxDistance) glyphs.RemoveAt(glyphs.Count - 1);
         if (glyphs.Count == 0 || glyphs.Any(g => g.Match.Distance > MaxDistance)) return null;
+        Widen(image, glyphs, height, middle);
         return new string(glyphs.Select(g => g.Match.Digit).ToArray());
+    }
+
+    // A digit tesseract left out at an end of the run (the ๓ of ๓๐, the ๕๖๗ of a year read as ๒): a glyph
+    // nearer the run than a space is, taken while it is a digit; a space or a letter stops it.
+    private void Widen(GrayImage image, List<(Glyph Glyph, (char Digit, double Distance) Match)> glyphs, double height, double middle)
+    {
+        var near = 0.25 * height;
+        var around = Glyphs.Find(image, glyphs[0].Glyph.Left - (int)(5 * height), (int)(middle - (1.5 * height)),
+                glyphs[^1].Glyph.Right + (int)(5 * height), (int)(middle + (1.5 * height)))
+            .Where(g => Math.Abs(((g.Top + g.Bottom) / 2.0) - middle) < 0.6 * height && g.Height < 1.8 * height && g.Height > 0.5 * height && g.Width < 1.35 * height)
+            .ToList();
+        while (around.Where(g => g.Right < glyphs[0].Glyph.Left && glyphs[0].Glyph.Left - g.Right <= near).MaxBy(g => g.Right) is { } before
+               && Nearest(before) is { Distance: <= MaxDistance } b)
+        {
+            glyphs.Insert(0, (before, b));
+        }
+
+        while (around.Where(g => g.Left > glyphs[^1].Glyph.Right && g.Left - glyphs[^1].Glyph.Right <= near).MinBy(g => g.Left) is { } after
+               && Nearest(after) is { Distance: <= MaxDistance } a)
+        {
+            glyphs.Add((after, a));
+        }
     }
 
     // Digits the scan runs together (๕๖ touching, ๔ against its slash) are one blot as wide as two:
