@@ -72,8 +72,13 @@ internal sealed class Server : IAsyncDisposable
         return client;
     }
 
+    private bool _stopped;
+
+    /// <summary>SIGKILL, as a crash; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopped) return;
+        _stopped = true;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
