@@ -51,6 +51,10 @@ public sealed class when_a_committee_destroys_over_http
             Assert.Contains("ขอเชิญประชุมคณะกรรมการน้ำบาดาลจังหวัด", page);
             Assert.Contains("เก็บไว้: อยู่ระหว่างคดี", page);
             Assert.Contains("ยังไม่อนุมัติ", page);
+            // The year as a clerk writes it, in the Buddhist era: the same list.
+            var byBuddhistYear = await vice.GetStringAsync("/retention/destruction?year=2569");
+            Assert.Contains("บัญชีหนังสือขอทำลาย ประจำปี พ.ศ. ๒๕๖๙", byBuddhistYear);
+            Assert.Contains("เก็บไว้: อยู่ระหว่างคดี", byBuddhistYear);
             Assert.Contains("บัญชียังไม่ได้รับอนุมัติ", await Problem(await clerk.PostAsJsonAsync("/api/destruction/2026/destroy", new { }), HttpStatusCode.BadRequest));
             Assert.Equal(HttpStatusCode.NoContent, (await governor.PostAsJsonAsync("/api/destruction/2026/approve", new { })).StatusCode);
             var done = await (await clerk.PostAsJsonAsync("/api/destruction/2026/destroy", new { })).JsonAsync();

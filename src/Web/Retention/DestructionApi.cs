@@ -27,7 +27,10 @@ internal static class DestructionApi
         app.MapGet("/retention/destruction", async (HttpContext http, Services s, CancellationToken ct) =>
         {
             var user = RegistersApi.Reader(http, s);
-            var year = FormFields.Int(http.Request.Query["year"], "year", 1900, 3000) ?? BangkokTime.DateOf(DateTimeOffset.UtcNow).Year;
+            // A clerk writes the Buddhist year (๒๕๖๙); links from the survey carry the Christian one (2026).
+            var year = FormFields.Int(http.Request.Query["year"], "year", 1900, 3100) is { } given
+                ? (given >= 2400 ? given - 543 : given)
+                : BangkokTime.DateOf(DateTimeOffset.UtcNow).Year;
             var list = await s.Destruction.ReadAsync(user.OrganizationId, year, ct);
             var subjects = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var i in list.Items.Take(DestructionPage.Rows))
