@@ -14,8 +14,10 @@ internal static class Freshness
     {
         if (http.User.Identity?.IsAuthenticated == true)
         {
-            await http.RequestServices.GetRequiredService<AccessService>().RefreshAsync(http.RequestAborted);
-            await http.RequestServices.GetRequiredService<DirectoryService>().RefreshAsync(http.RequestAborted);
+            // Both reads are one round trip each on PostgreSQL: they go out together.
+            await Task.WhenAll(
+                http.RequestServices.GetRequiredService<AccessService>().RefreshAsync(http.RequestAborted),
+                http.RequestServices.GetRequiredService<DirectoryService>().RefreshAsync(http.RequestAborted));
         }
         await next(http);
     });

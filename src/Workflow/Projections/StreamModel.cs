@@ -28,6 +28,8 @@ public sealed class StreamModel<TView>(IEventStore store, EventTypes types, stri
     where TView : class, IStreamView<TView>
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _pendingLock = new();
+    private TaskCompletionSource<TView>? _pending;
     private volatile TView _view = empty;
     private Guid _lastEventId;
     private long _snapshotVersion;
@@ -62,11 +64,43 @@ public sealed class StreamModel<TView>(IEventStore store, EventTypes types, stri
         return true;
     }
 
-    public async Task<TView> RefreshAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The view with every event of the stream that was stored before this call. Callers that come
+    /// while a read is waiting to begin share it: each still sees what was stored before it asked,
+    /// and a node answering hundreds of requests a second reads the stream once per round trip to
+    /// the database instead of once per request, one after the other behind the gate.
+    /// </summary>
+    public Task<TView> RefreshAsync(CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try { return await RefreshLockedAsync(ct); }
-        finally { _gate.Release(); }
+        TaskCompletionSource<TView> read;
+        bool begin = false;
+        lock (_pendingLock)
+        {
+            if (_pending is null) { _pending = new(TaskCreationOptions.RunContinuationsAsynchronously); begin = true; }
+            read = _pending;
+        }
+        if (begin) _ = ReadForAllAsync(read);
+        return read.Task.WaitAsync(ct);
+    }
+
+    private async Task ReadForAllAsync(TaskCompletionSource<TView> read)
+    {
+        try
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                // From here on a newcomer may have asked after this read looked: it needs the next one.
+                lock (_pendingLock) if (ReferenceEquals(_pending, read)) _pending = null;
+                read.SetResult(await RefreshLockedAsync(CancellationToken.None));
+            }
+            finally { _gate.Release(); }
+        }
+        catch (Exception ex)
+        {
+            lock (_pendingLock) if (ReferenceEquals(_pending, read)) _pending = null;
+            read.TrySetException(ex);
+        }
     }
 
     /// <summary>Appends what <paramref name="decide"/> returns (nothing when it returns no event); it may throw to refuse.</summary>
