@@ -12,7 +12,9 @@ internal static class InboxPages
         app.MapGet("/", async (string? filter, HttpContext http, Services s, CancellationToken ct) =>
         {
             var user = RegistersApi.Reader(http, s);
-            var unregistered = (await RegistersApi.IncomingAsync(user, s.Views, null, ct)).Where(e => e.Status == IncomingStatus.Arrived).ToList();
+            // Only the lines waiting to be registered, by their own index: the newest 200 of the register
+            // were read and sifted before, which cost most of the page and lost a letter left waiting behind them.
+            var unregistered = (await s.Views.Registers.WaitingAsync(user.OrganizationId, InboxModel.MaxShown * 2, ct)).Select(e => RegistersApi.Masked(user, e)).ToList();
             var model = InboxModel.Of(await RegistersApi.InboxAsync(user, s.Views, ct), unregistered, filter);
             return PageResults.Page<InboxPage>(new
             {

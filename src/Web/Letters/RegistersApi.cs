@@ -48,7 +48,7 @@ internal static class RegistersApi
 
     private const string Classified = "(หนังสือลับ)";
 
-    private static IncomingEntry Masked(UserAccount user, IncomingEntry e) => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = Classified };
+    public static IncomingEntry Masked(UserAccount user, IncomingEntry e) => LetterVisibility.MaySee(user, e.Secrecy) ? e : e with { Subject = Classified };
 
     /// <summary>The steps waiting for one of the user's roles in their office, soonest due first.</summary>
     public static async Task<IReadOnlyList<InboxItem>> InboxAsync(UserAccount user, ReadModels views, CancellationToken ct)

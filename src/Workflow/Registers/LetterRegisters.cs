@@ -60,6 +60,11 @@ public sealed class LetterRegisters(IViewReader views)
         (await views.QueryAsync($"SELECT COUNT(*) FROM (SELECT rowid FROM {{registers.{table}_search}} WHERE {{registers.{table}_search}} MATCH $1 LIMIT {CommonText})",
             r => r.GetInt64(0), ct, RegisterSearch.Phrase(needle)))[0] >= CommonText;
 
+    /// <summary>The office's letters arrived and not yet registered (รอลงทะเบียนรับ), newest first, however far back they arrived.</summary>
+    public Task<List<IncomingEntry>> WaitingAsync(string organizationId, int limit, CancellationToken ct = default) =>
+        views.QueryAsync($"SELECT {IncomingColumns} FROM {{registers.incoming}} WHERE office_id = $1 AND status = {(int)IncomingStatus.Arrived} ORDER BY seq DESC LIMIT {Math.Clamp(limit, 1, RegisterQuery.MaxLimit)}",
+            ReadIncoming, ct, organizationId);
+
     public Task<IncomingEntry?> FindIncomingAsync(string streamId, CancellationToken ct = default) =>
         views.FirstAsync($"SELECT {IncomingColumns} FROM {{registers.incoming}} WHERE stream_id = $1", ReadIncoming, ct, streamId);
 

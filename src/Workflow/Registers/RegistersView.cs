@@ -16,7 +16,8 @@ public sealed partial class RegistersView(EventTypes types) : IView
     public string Name => "registers";
     // 4: reserved numbers' lines (จองเลข), the addressee of a letter sent on paper, each line's note (why cancelled, recalled,
     // returned) and its retention class (อายุการเก็บ). 5: whether the line's letter was destroyed (ทำลายแล้ว).
-    public int SchemaVersion => 5;
+    // 6: the index of letters waiting to be registered, which the inbox page reads.
+    public int SchemaVersion => 6;
     public IReadOnlyList<string> Tables { get; } = ["incoming", "outgoing", "incoming_search", "outgoing_search"];
 
     public IReadOnlyList<string> Schema(SqlDialect dialect)
@@ -35,6 +36,8 @@ public sealed partial class RegistersView(EventTypes types) : IView
             "CREATE INDEX {registers.incoming}_year ON {registers.incoming} (office_id, year, seq)",
             "CREATE INDEX {registers.incoming}_day ON {registers.incoming} (office_id, day)",
             "CREATE INDEX {registers.incoming}_from ON {registers.incoming} (from_letter)",
+            // Letters arrived and not yet registered (status 0): the few an inbox lists, however long the register.
+            "CREATE INDEX {registers.incoming}_waiting ON {registers.incoming} (office_id, seq) WHERE status = 0",
             """
             CREATE TABLE {registers.outgoing} (
                 seq BIGINT PRIMARY KEY, letter_id TEXT NOT NULL UNIQUE, office_id TEXT NOT NULL, kind INTEGER NOT NULL, subject TEXT NOT NULL,
