@@ -69,7 +69,7 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
     /// breaking cost most of a letter page's time).
     /// </summary>
     public LaidOutLetter Layout(OutgoingLetter letter, Organization sender) =>
-        _layouts.Get($"out:{letter.Id}:{letter.Version}:{sender.Name}:{sender.Address}:{(letter.Dispatch is null ? BangkokTime.DateOf(DateTimeOffset.UtcNow) : default)}", () => renderer.Layout(Document(letter, sender)))!;
+        _layouts.Get($"out:{letter.Id}:{letter.Version}:{letter.Content?.Subject}:{letter.Content?.Body.Count}:{sender.Name}:{sender.Address}:{(letter.Dispatch is null ? BangkokTime.DateOf(DateTimeOffset.UtcNow) : default)}", () => renderer.Layout(Document(letter, sender)))!;
 
     private readonly RecentLayouts _layouts = new();
 
@@ -78,7 +78,9 @@ internal sealed class LetterPrinting(LetterRenderer renderer, string verificatio
     /// receiving office's preview; null when too little came to print (a paper letter has no text).
     /// </summary>
     public LaidOutLetter? Layout(LetterArrived a, Organization? sender, string streamId) =>
-        _layouts.Get($"in:{streamId}", () => Layout(a, sender));
+        // Destruction erases a letter's text in place without a new version: what it leaves
+        // (an empty body, the subject marked) is part of the key, so no node shows the text after.
+        a.Content.Body.Count == 0 ? null : _layouts.Get($"in:{streamId}:{a.Content.Subject}", () => Layout(a, sender));
 
     private LaidOutLetter? Layout(LetterArrived a, Organization? sender)
     {

@@ -27,12 +27,13 @@ internal static class Errors
                     "แบบฟอร์มนี้ไม่ได้มาจากหน้าของระบบ หรือหมดอายุแล้ว ระบบไม่ได้บันทึกสิ่งใด โปรดเปิดหน้าเดิมใหม่แล้วลองอีกครั้ง (the form's antiforgery token is missing or invalid).",
                 BadHttpRequestException { StatusCode: 413 } => "ไฟล์หรือคำขอใหญ่เกินที่ระบบรับ ไม่ได้บันทึกสิ่งใด (the request is too large).",
                 BadHttpRequestException => "คำขอไม่ถูกต้อง ระบบไม่ได้บันทึกสิ่งใด (bad request).",
+                NodeBusyException => "ขณะนี้มีผู้ใช้งานระบบพร้อมกันมาก รายการนี้ยังไม่ได้ทำและไม่ได้บันทึกสิ่งใด โปรดลองใหม่อีกครั้งในอีกสักครู่ (the node is busy; nothing was done; try again shortly).",
                 _ when status == StatusCodes.Status503ServiceUnavailable =>
                     "ฐานข้อมูลไม่พร้อมให้บริการชั่วคราว รายการนี้ยังไม่ได้บันทึก โปรดลองใหม่อีกครั้งในอีกสักครู่ (the database is unavailable for now; nothing was stored; try again shortly).",
                 _ => ex.Message,
             };
             http.Response.Clear();
-            if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
+            if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = ex is NodeBusyException ? "1" : "5";
             if (http.Request.Path.StartsWithSegments("/api"))
             {
                 // A schedule's problems, one per LAO missed or doubled, go as a list the client can show.
@@ -61,6 +62,7 @@ internal static class Errors
         WrongExpectedVersionException => StatusCodes.Status409Conflict,
         DomainException => StatusCodes.Status400BadRequest,
         // The database is down or unreachable (restarting, the network): the node itself is fine and recovers by itself.
+        NodeBusyException => StatusCodes.Status503ServiceUnavailable,
         EventStoreUnavailableException or System.Net.Sockets.SocketException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
         Npgsql.NpgsqlException { IsTransient: true } => StatusCodes.Status503ServiceUnavailable,
         _ when ex.InnerException is { } inner && StatusOf(inner) == StatusCodes.Status503ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,

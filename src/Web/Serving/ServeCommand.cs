@@ -46,6 +46,9 @@ public static class ServeCommand
                                  log (default 10000)
           --emblem FILE          the deployment's emblem (ตราครุฑ) on its letters: PNG, JPEG or SVG
                                  (env SARABAN_EMBLEM; default: the templates' placeholder, marked as one)
+          --max-concurrent N     requests worked on at once (default 32); more wait up to 2 s, newest
+                                 first, then get 503 with Retry-After: an overloaded node still answers
+                                 what it can, not everything too late
           --log-requests         log every request (failed and slow ones, over a second, are always logged)
           --demo story|circular  on a new database: the demo chain part-way, work for every demo user
                                  (default), or only the PM Office's circular sent to the provinces
@@ -75,6 +78,7 @@ public static class ServeCommand
         var readyMaxLag = args.GetInt("ready-max-lag", 10_000, max: int.MaxValue);
         var emblem = args.Get("emblem") ?? (Environment.GetEnvironmentVariable("SARABAN_EMBLEM") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         var logRequests = args.Has("log-requests");
+        var concurrent = args.GetInt("max-concurrent", Admission.DefaultConcurrent, max: 10_000);
         args.RejectUnknown();
 
         // SQLite's calls block their thread (its async API is synchronous), and Delivery runs 32 of
@@ -205,6 +209,8 @@ public static class ServeCommand
         app.UseStatusCodePages();
         Errors.Use(app);
         ReadyGate.Use(app);
+        await using var admission = new Admission(concurrent, Admission.DefaultWait);
+        admission.Use(app); // before sign-in and Freshness, which already read the database
         app.UseAuthentication();
         Freshness.Use(app);
         app.UseAuthorization();
