@@ -129,7 +129,8 @@ internal static class DestructionApi
     }
 
     private static async Task<string?> SubjectAsync(Services s, string stream, CancellationToken ct) =>
-        stream.StartsWith("in-", StringComparison.Ordinal)
-            ? (await s.Views.Registers.FindIncomingAsync(stream, ct))?.Subject
+        stream.StartsWith("in-", StringComparison.Ordinal) ? (await s.Views.Registers.FindIncomingAsync(stream, ct))?.Subject
+        : PaperLine.TryParse(stream, out var reservation, out var number)
+            ? (await s.Views.Registers.FindOutgoingAsync(PaperLine.RegisterLine(reservation, number), ct))?.Subject
             : (await s.Views.Registers.FindOutgoingAsync(stream["out-".Length..], ct))?.Subject;
 }

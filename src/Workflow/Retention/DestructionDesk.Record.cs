@@ -33,9 +33,10 @@ public sealed partial class DestructionDesk
         var lines = new List<DestroyedLine>();
         foreach (var chunk in state.Items.Where(i => destroyed.Contains(i.StreamId)).Chunk(500))
         {
-            var streams = await store.ReadStreamsAsync([.. chunk.Select(i => i.StreamId)], ct);
+            static string Stream(string id) => PaperLine.TryParse(id, out var reservation, out _) ? reservation : id;
+            var streams = await store.ReadStreamsAsync([.. chunk.Select(i => Stream(i.StreamId)).Distinct()], ct);
             lines.AddRange(chunk.Select(i => DestructionRecords.Line(i,
-                [.. (streams.GetValueOrDefault(i.StreamId) ?? []).Select(types.Deserialize)], office)));
+                [.. (streams.GetValueOrDefault(Stream(i.StreamId)) ?? []).Select(types.Deserialize)], office)));
         }
         var approval = state.Approved!;
         return new DestructionRecord(organizationId, office, year, proposed!.AsOf, Person(state.ProposedBy), Person(state.ChairId)!,

@@ -40,10 +40,12 @@ public static class DestructionRecords
             throw new DomainException($"ยังไม่ได้ทำลายหนังสือตามบัญชีประจำปี พ.ศ. {ThaiDigits.Format(state.Year + 543)} จึงยังไม่มีบันทึกการทำลาย (the list has not been carried out: there is no record of destruction yet).");
     }
 
+    /// <param name="events">The line's stream: a letter's, or for a letter sent on paper its reservation's.</param>
     /// <param name="office">The office's name: the ถึง of a received letter, the จาก of a sent one when its stream does not say.</param>
     public static DestroyedLine Line(DestructionItem item, IReadOnlyList<object> events, string office)
     {
         var incoming = item.StreamId.StartsWith("in-", StringComparison.Ordinal);
+        int? paper = PaperLine.TryParse(item.StreamId, out _, out var n) ? n : null;
         int? number = null;
         string from = incoming ? "" : office, to = incoming ? office : "";
         foreach (var e in events)
@@ -51,6 +53,9 @@ public static class DestructionRecords
             {
                 case LetterArrived a: from = a.SenderName; break;
                 case LetterRegistered r: number = r.ReceiveNumber; break;
+                case Numbering.ReservedNumberUsed u when u.Number == paper:
+                    (number, to) = (u.Number, u.AddresseeName);
+                    break;
                 case LetterDispatched d:
                     number = d.RunningNumber;
                     from = d.SenderName;
