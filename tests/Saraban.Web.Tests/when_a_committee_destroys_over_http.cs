@@ -64,6 +64,10 @@ public sealed class when_a_committee_destroys_over_http
             Assert.DoesNotContain("ขอเชิญประชุมคณะกรรมการน้ำบาดาลจังหวัด", register);
             Assert.Contains("(ทำลายแล้ว)", register);
             Assert.Contains("สัญญาเช่าที่ราชพัสดุแปลงบ้านป่าขนุน", register);
+            // The clerk sees the hold, with its reason, and the destroyed mark in the book itself.
+            Assert.Contains("อายัด</span>", register);
+            Assert.Contains("ระงับการทำลาย: คดีแพ่งหมายเลขดำ ๓๓/๒๕๖๘", register);
+            Assert.Contains("✕</span> ทำลายแล้ว", register);
             Assert.Contains("ทำลายแล้ว", await clerk.GetStringAsync("/retention/destruction?year=2026"));
         }
 

@@ -13,13 +13,15 @@ public sealed record TableColumn(string Heading, double Share);
 /// lists the regulation's forms lay out as ruled tables (บัญชีหนังสือขอทำลาย): the title on every
 /// page, the headings repeated, ruled cells whose text wraps at Thai word breaks (a row grows to
 /// its longest cell: a list cut short with "…" would be retyped by hand), and the sheet number
-/// (แผ่นที่) at the top right.
+/// (แผ่นที่) at the top right; lines after the table (a record's closing and its signatures) where
+/// the table ends, on a page of their own when they do not fit.
 /// </summary>
 public static class TablePdf
 {
     private const double Width = 842, Height = 595, Margin = 36, Size = 13, Line = 16, Pad = 4;
 
-    public static byte[] Write(LetterFonts fonts, IReadOnlyList<string> title, IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    public static byte[] Write(LetterFonts fonts, IReadOnlyList<string> title, IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows,
+        IReadOnlyList<string>? after = null)
     {
         var total = columns.Sum(c => c.Share);
         var widths = columns.Select(c => (Width - 2 * Margin) * c.Share / total).ToArray();
@@ -48,6 +50,20 @@ public static class TablePdf
             if (cells is null) continue;
             Row(items, cells, lefts, widths, y, bold: false);
             y += height;
+        }
+        y += Line;
+        foreach (var text in after ?? [])
+        {
+            if (y + Line > Height - Margin)
+            {
+                pages.Add(new LaidOutPage(Width, Height, items!));
+                items = [];
+                y = Margin;
+            }
+            y += Line + 4;
+            // An indented line (a signature's name in brackets) keeps its indent.
+            var indent = text.Length - text.TrimStart().Length;
+            items!.Add(new TextItem("after", text.Trim(), Margin + indent * 8, y, Size));
         }
         pages.Add(new LaidOutPage(Width, Height, items!));
         using var output = new MemoryStream();

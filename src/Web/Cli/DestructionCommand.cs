@@ -1,4 +1,5 @@
 using Saraban.Web.Pages;
+using Saraban.Web.Retention;
 using Saraban.Workflow.EventStore;
 using Saraban.Workflow.Files;
 using Saraban.Workflow.Retention;
@@ -18,6 +19,7 @@ internal static class DestructionCommand
                ./saraban retention consider --office ID --year Y (STREAM | --all) destroy|keep [--reason TEXT] --as USER
                ./saraban retention approve|destroy|show --office ID --year Y --as USER
                ./saraban retention hold|unhold STREAM --reason TEXT --as USER
+               ./saraban retention record --office ID --year Y --out FILE.pdf|FILE.xlsx --as USER
 
           propose    the survey's expired entries as the office's destruction list of DATE's year
           committee  a chair and at least two members, users of the office (the proposer's or the admin's act)
@@ -25,9 +27,11 @@ internal static class DestructionCommand
           approve    the head approves, once every line is considered (not the proposer, not a member)
           destroy    erases the content and files of the lines marked destroy; the register lines and the log stay
           hold       a legal hold on a register entry (the office admin's, with a reason): it cannot be destroyed
+          record     once destroyed, the record of destruction (บันทึกการทำลาย): the committee, the approval,
+                     who destroyed and when, each destroyed line by its number, date, from and to; signature lines
         """;
 
-    public static readonly string[] Verbs = ["propose", "committee", "consider", "approve", "destroy", "show", "hold", "unhold"];
+    public static readonly string[] Verbs = ["propose", "committee", "consider", "approve", "destroy", "show", "hold", "unhold", "record"];
 
     public static async Task<int> RunAsync(Arguments args, StoreOptions options)
     {
@@ -49,6 +53,9 @@ internal static class DestructionCommand
         var year = asOf?.Year ?? (int.TryParse(Required("year"), out var y) && y is > 1900 and < 3000 ? y : throw new UsageException("--year must be a year (C.E.)"));
         var (chair, members, all, reason2) = (args.Get("chair"), args.Get("members"), args.Has("all"), args.Get("reason"));
         var positional = args.Positional.Skip(1).ToList();
+        var output = what == "record" ? Required("out") : null;
+        if (output is not null && !output.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException("--out must name a .pdf or .xlsx file");
         args.RejectUnknown();
         await using var opened = await OpenedStore.OpenAsync(options);
         var desk = Desk(opened);
@@ -86,6 +93,18 @@ internal static class DestructionCommand
                 await using var views = await ViewsAsync(opened);
                 await views.Stored.CompactAsync();
                 Console.WriteLine($"{outcome.Destroyed} letters destroyed, {outcome.EventsErased} events erased, {outcome.FilesDeleted} files deleted");
+                break;
+            }
+            case "record":
+            {
+                var record = await desk.RecordAsync(user, office, year);
+                if (output!.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var fonts = Documents.Rendering.Fonts.LetterFonts.LoadLaksaman();
+                    await File.WriteAllBytesAsync(output, DestructionRecordFile.Pdf(fonts, record));
+                }
+                else await File.WriteAllBytesAsync(output, DestructionRecordFile.Xlsx(record));
+                Console.WriteLine($"{record.Lines.Count} destroyed lines ({record.Kept} kept) written to {output}");
                 break;
             }
             case "show":

@@ -12,7 +12,8 @@ namespace Saraban.Web.Retention;
 /// <summary>
 /// The destruction list of the user's office and a year (บัญชีหนังสือขอทำลาย): its page
 /// (/retention/destruction?year=) with a form for each step, and the same steps as JSON under
-/// /api/destruction/{year}; a legal hold on a register entry (POST /api/retention/{stream}/hold).
+/// /api/destruction/{year}; once carried out, its record of destruction (บันทึกการทำลาย) on the page and
+/// as /api/destruction/{year}/record (JSON), record.pdf and record.xlsx; a legal hold on a register entry (POST /api/retention/{stream}/hold).
 /// Refusals answer problem+json (API) or the Thai error page, as every endpoint does.
 /// </summary>
 internal static class DestructionApi
@@ -35,13 +36,20 @@ internal static class DestructionApi
             var subjects = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var i in list.Items.Take(DestructionPage.Rows))
                 subjects[i.StreamId] = await SubjectAsync(s, i.StreamId, ct) ?? "";
+            var record = list.CarriedOut ? await s.Destruction.RecordAsync(user.Id, user.OrganizationId, year, ct) : null;
             return PageResults.Page<DestructionPage>(new { User = user, Office = s.Views.Directory.Get(user.OrganizationId).Name, Year = year, List = list,
-                Subjects = subjects, Names = (Func<string?, string>)(id => id is null ? "" : s.Access.Current.FindUser(id)?.FullName ?? id) });
+                Subjects = subjects, Record = record, Names = (Func<string?, string>)(id => id is null ? "" : s.Access.Current.FindUser(id)?.FullName ?? id) });
         });
 
         var api = app.MapGroup("/api/destruction/{year:int}");
         api.MapGet("", async (int year, HttpContext http, Services s, CancellationToken ct) =>
             Results.Json(await s.Destruction.ReadAsync(RegistersApi.Reader(http, s).OrganizationId, year, ct)));
+        api.MapGet("/record", async (int year, HttpContext http, Services s, CancellationToken ct) => Results.Json(await RecordAsync(http, s, year, ct)));
+        api.MapGet("/record.pdf", async (int year, HttpContext http, Services s, CancellationToken ct) =>
+            Results.File(DestructionRecordFile.Pdf(s.Printing.Fonts, await RecordAsync(http, s, year, ct)), "application/pdf", $"destruction-record-{year + 543}.pdf"));
+        api.MapGet("/record.xlsx", async (int year, HttpContext http, Services s, CancellationToken ct) =>
+            Results.File(DestructionRecordFile.Xlsx(await RecordAsync(http, s, year, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"destruction-record-{year + 543}.xlsx"));
         api.MapPost("", async (int year, ProposeRequest body, HttpContext http, Services s, CancellationToken ct) =>
             Results.Json(await ProposeAsync(http, s, year, body.AsOf, ct)));
         api.MapPost("/committee", async (int year, CommitteeRequest body, HttpContext http, Services s, CancellationToken ct) =>
@@ -96,6 +104,13 @@ internal static class DestructionApi
         return (user.Id, user.OrganizationId);
     }
 
+    /// <summary>The record of the user's own office's list: refused before the destruction, as the desk says.</summary>
+    private static Task<DestructionRecord> RecordAsync(HttpContext http, Services s, int year, CancellationToken ct)
+    {
+        var user = RegistersApi.Reader(http, s);
+        return s.Destruction.RecordAsync(user.Id, user.OrganizationId, year, ct);
+    }
+
     private static async Task<DestructionState> ProposeAsync(HttpContext http, Services s, int year, string? asOfText, CancellationToken ct)
     {
         var (user, office) = Who(http, s);
@@ -114,7 +129,8 @@ internal static class DestructionApi
     }
 
     private static async Task<string?> SubjectAsync(Services s, string stream, CancellationToken ct) =>
-        stream.StartsWith("in-", StringComparison.Ordinal)
-            ? (await s.Views.Registers.FindIncomingAsync(stream, ct))?.Subject
+        stream.StartsWith("in-", StringComparison.Ordinal) ? (await s.Views.Registers.FindIncomingAsync(stream, ct))?.Subject
+        : PaperLine.TryParse(stream, out var reservation, out var number)
+            ? (await s.Views.Registers.FindOutgoingAsync(PaperLine.RegisterLine(reservation, number), ct))?.Subject
             : (await s.Views.Registers.FindOutgoingAsync(stream["out-".Length..], ct))?.Subject;
 }

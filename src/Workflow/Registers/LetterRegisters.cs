@@ -12,9 +12,9 @@ namespace Saraban.Workflow.Registers;
 public sealed class LetterRegisters(IViewReader views)
 {
     private const string IncomingColumns = "stream_id, office_id, channel, sender, doc_number, date, subject, urgency, secrecy, arrived_at, " +
-        "receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, seq, note";
+        "receive_number, received_at, status, from_letter, origin_letter, forwarded_as, action_due, seq, note, destroyed, hold";
     private const string OutgoingColumns = "letter_id, office_id, kind, subject, urgency, secrecy, addressees, drafted_at, status, doc_number, date, " +
-        "forwards, origin_letter, seq, addressee, note";
+        "forwards, origin_letter, seq, addressee, note, destroyed, hold";
 
     /// <summary>The office's received letters, newest first.</summary>
     public Task<List<IncomingEntry>> IncomingAsync(string organizationId, RegisterQuery? query = null, CancellationToken ct = default) =>
@@ -158,11 +158,13 @@ public sealed class LetterRegisters(IViewReader views)
 
     private static IncomingEntry ReadIncoming(DbDataReader r) => new(r.GetString(0), r.GetString(1), (ArrivalChannel)r.Int(2)!.Value, r.GetString(3),
         r.GetString(4), RegistersView.FromDay(r.Int(5)!.Value), r.GetString(6), (Urgency)r.Int(7)!.Value, (Secrecy)r.Int(8)!.Value, r.Time(9)!.Value,
-        r.Int(10), r.Time(11), (IncomingStatus)r.Int(12)!.Value, r.Text(13), r.Text(14), r.Text(15), r.Int(16) is { } due ? RegistersView.FromDay(due) : null, r.GetInt64(17), r.Text(18));
+        r.Int(10), r.Time(11), (IncomingStatus)r.Int(12)!.Value, r.Text(13), r.Text(14), r.Text(15), r.Int(16) is { } due ? RegistersView.FromDay(due) : null, r.GetInt64(17), r.Text(18),
+        r.Int(19) == 1, r.Text(20));
 
     private static OutgoingEntry ReadOutgoing(DbDataReader r) => new(r.GetString(0), r.GetString(1), (LetterKind)r.Int(2)!.Value, r.GetString(3),
         (Urgency)r.Int(4)!.Value, (Secrecy)r.Int(5)!.Value, r.Int(6)!.Value, r.Time(7)!.Value, (OutgoingStatus)r.Int(8)!.Value, r.Text(9),
-        r.Int(10) is { } d ? RegistersView.FromDay(d) : null, r.Text(11), r.GetString(12), r.GetInt64(13), r.Text(14), r.Text(15));
+        r.Int(10) is { } d ? RegistersView.FromDay(d) : null, r.Text(11), r.GetString(12), r.GetInt64(13), r.Text(14), r.Text(15),
+        r.Int(16) == 1, r.Text(17));
 }
 
 public sealed record TreeNode(OutgoingEntry? Letter, IReadOnlyList<TreeDelivery> Deliveries)

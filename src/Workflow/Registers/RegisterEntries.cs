@@ -5,11 +5,15 @@ namespace Saraban.Workflow.Registers;
 /// <summary>Where a received letter stands in its office.</summary>
 public enum IncomingStatus { Arrived, Registered, Minuted, Decided, Forwarded, Acknowledged, Done, Recalled, Returned }
 
-/// <summary>A line of the receive register (ทะเบียนหนังสือรับ), or a letter still waiting to be entered in it.</summary>
+/// <summary>
+/// A line of the receive register (ทะเบียนหนังสือรับ), or a letter still waiting to be entered in it.
+/// <paramref name="Destroyed"/>: its letter was destroyed (ทำลายแล้ว); <paramref name="Hold"/>: the reason of a legal hold on it (อายัด), while held.
+/// </summary>
 public sealed record IncomingEntry(
     string StreamId, string OrganizationId, ArrivalChannel Channel, string SenderName, string DocumentNumber, DateOnly Date,
     string Subject, Urgency Urgency, Secrecy Secrecy, DateTimeOffset ArrivedAt, int? ReceiveNumber, DateTimeOffset? ReceivedAt,
-    IncomingStatus Status, string? FromLetterId, string? OriginLetterId, string? ForwardedAs, DateOnly? ActionDue, long Seq = 0, string? Note = null);
+    IncomingStatus Status, string? FromLetterId, string? OriginLetterId, string? ForwardedAs, DateOnly? ActionDue, long Seq = 0, string? Note = null,
+    bool Destroyed = false, string? Hold = null);
 
 /// <summary>
 /// Where an office's own letter, or a number of its book, stands. <see cref="Reserved"/>: a number
@@ -18,11 +22,11 @@ public sealed record IncomingEntry(
 /// </summary>
 public enum OutgoingStatus { Drafted, Signed, Dispatched, Reserved, SentOnPaper, Cancelled }
 
-/// <summary>A line of the dispatch register (ทะเบียนหนังสือส่ง), or a letter still being drafted or signed.</summary>
+/// <summary>A line of the dispatch register (ทะเบียนหนังสือส่ง), or a letter still being drafted or signed; destroyed and held as <see cref="IncomingEntry"/>.</summary>
 public sealed record OutgoingEntry(
     string LetterId, string OrganizationId, LetterKind Kind, string Subject, Urgency Urgency, Secrecy Secrecy, int AddresseeCount,
     DateTimeOffset DraftedAt, OutgoingStatus Status, string? DocumentNumber, DateOnly? Date, string? Forwards, string OriginLetterId, long Seq = 0,
-    string? AddresseeName = null, string? Note = null)
+    string? AddresseeName = null, string? Note = null, bool Destroyed = false, string? Hold = null)
 {
     /// <summary>A reserved number's line, not a letter of the system (it has no page of its own).</summary>
     public bool IsReservedNumber => OriginLetterId.StartsWith(Numbering.NumberReservation.StreamPrefix, StringComparison.Ordinal);

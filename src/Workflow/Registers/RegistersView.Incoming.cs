@@ -24,6 +24,8 @@ public sealed partial class RegistersView
         public int? Retention;
         /// <summary>Destroyed (ทำลายแล้ว): the content columns and the search text are cleared at the batch's end.</summary>
         public bool Destroyed;
+        /// <summary>A legal hold set (its reason) or lifted (null) in this batch: written at the batch's end, after the line's insert.</summary>
+        public (string? Reason, bool Changed) Hold;
         /// <summary>The status set outright (a new line starts at Arrived), or raised to at least <see cref="RaiseTo"/>.</summary>
         public int? SetTo;
         public int RaiseTo = -1;
@@ -77,6 +79,12 @@ public sealed partial class RegistersView
                 line.Set(IncomingStatus.Returned);
                 line.Note = "ส่งคืนผู้ส่ง: " + x.Note;
                 break;
+            case Retention.LegalHoldSet h:
+                line.Hold = (h.Reason, true);
+                break;
+            case Retention.LegalHoldLifted:
+                line.Hold = (null, true);
+                break;
             case Retention.LetterDestroyed:
                 line.Destroyed = true;
                 line.Note = Destroyed;
@@ -106,7 +114,11 @@ public sealed partial class RegistersView
         else if (updates.Count > 1)
             w.ExecuteRows("", BulkUpdate, UpdateTypes, [.. updates.Select(u => UpdateRow(u.Stream, u.Line))]);
         foreach (var (stream, line) in w.Batch<IncomingLines>())
+        {
+            // Holds are few: one statement each.
+            if (line.Hold.Changed) w.Execute("UPDATE {registers.incoming} SET hold = $1 WHERE stream_id = $2", line.Hold.Reason, stream);
             if (line.Destroyed) Destroy(w, stream);
+        }
         return ValueTask.CompletedTask;
     }
 

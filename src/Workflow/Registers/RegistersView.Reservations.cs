@@ -49,6 +49,12 @@ public sealed partial class RegistersView
                     u.Subject, u.AddresseeName, Day(u.Date), RegisterSearch.Normalize($"{u.Subject} {u.AddresseeName}"), id);
                 CopySearch(w, id);
                 break;
+            case Retention.LetterDestroyed { Number: { } destroyed }:
+                // A letter sent on paper, destroyed by an approved list: its line stays with its number, date and addressee.
+                var paper = ReservedLineId(reservationId, destroyed);
+                w.Execute("UPDATE {registers.outgoing} SET destroyed = 1, subject = $1, search = '' WHERE letter_id = $2", Retention.ContentErasure.Marker, paper);
+                CopySearch(w, paper);
+                break;
             case ReservedNumberCancelled c:
                 w.Execute("UPDATE {registers.outgoing} SET status = 5, note = $1 WHERE letter_id = $2", c.Reason, ReservedLineId(reservationId, c.Number));
                 break;

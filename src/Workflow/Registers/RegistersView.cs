@@ -16,7 +16,8 @@ public sealed partial class RegistersView(EventTypes types) : IView
     public string Name => "registers";
     // 4: reserved numbers' lines (จองเลข), the addressee of a letter sent on paper, each line's note (why cancelled, recalled,
     // returned) and its retention class (อายุการเก็บ). 5: whether the line's letter was destroyed (ทำลายแล้ว).
-    // 6: the index of letters waiting to be registered, which the inbox page reads.
+    // 6: a legal hold's reason while the line is held (อายัด / ระงับการทำลาย), for the register's page; the index
+    // of letters waiting to be registered, which the inbox page reads.
     public int SchemaVersion => 6;
     public IReadOnlyList<string> Tables { get; } = ["incoming", "outgoing", "incoming_search", "outgoing_search"];
 
@@ -30,7 +31,7 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 sender TEXT NOT NULL, doc_number TEXT NOT NULL, date INTEGER NOT NULL, subject TEXT NOT NULL, urgency INTEGER NOT NULL,
                 secrecy INTEGER NOT NULL, arrived_at BIGINT NOT NULL, receive_number INTEGER, received_at BIGINT, status INTEGER NOT NULL,
                 from_letter TEXT, origin_letter TEXT, forwarded_as TEXT, action_due INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
-                search TEXT NOT NULL, note TEXT, retention INTEGER NOT NULL DEFAULT 0, destroyed INTEGER NOT NULL DEFAULT 0)
+                search TEXT NOT NULL, note TEXT, retention INTEGER NOT NULL DEFAULT 0, destroyed INTEGER NOT NULL DEFAULT 0, hold TEXT)
             """,
             "CREATE INDEX {registers.incoming}_office ON {registers.incoming} (office_id, seq)",
             "CREATE INDEX {registers.incoming}_year ON {registers.incoming} (office_id, year, seq)",
@@ -43,7 +44,7 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 seq BIGINT PRIMARY KEY, letter_id TEXT NOT NULL UNIQUE, office_id TEXT NOT NULL, kind INTEGER NOT NULL, subject TEXT NOT NULL,
                 urgency INTEGER NOT NULL, secrecy INTEGER NOT NULL, addressees INTEGER NOT NULL, drafted_at BIGINT NOT NULL, status INTEGER NOT NULL,
                 doc_number TEXT, date INTEGER, forwards TEXT, origin_letter TEXT NOT NULL, series INTEGER, year INTEGER NOT NULL, day INTEGER NOT NULL,
-                search TEXT NOT NULL, addressee TEXT, note TEXT, retention INTEGER NOT NULL DEFAULT 0, destroyed INTEGER NOT NULL DEFAULT 0)
+                search TEXT NOT NULL, addressee TEXT, note TEXT, retention INTEGER NOT NULL DEFAULT 0, destroyed INTEGER NOT NULL DEFAULT 0, hold TEXT)
             """,
             "CREATE INDEX {registers.outgoing}_office ON {registers.outgoing} (office_id, seq)",
             "CREATE INDEX {registers.outgoing}_year ON {registers.outgoing} (office_id, year, seq)",
@@ -89,7 +90,7 @@ public sealed partial class RegistersView(EventTypes types) : IView
         or "letter-forwarded" or "letter-acknowledged" or "requested-action-done" or "letter-drafted" or "letter-signed" or "letter-dispatched"
         or "number-reserved" or "reserved-number-used" or "reserved-number-cancelled"
         or "draft-discarded" or "letter-recalled" or "letter-returned-to-sender" or "letter-redirected" or "letter-withdrawn" or "letter-returned" or "retention-set"
-        or Retention.ContentErasure.DestroyedType;
+        or "legal-hold-set" or "legal-hold-lifted" or Retention.ContentErasure.DestroyedType;
 
     public ValueTask ApplyAsync(RecordedEvent e, ViewWriter w, CancellationToken ct)
     {
@@ -127,6 +128,12 @@ public sealed partial class RegistersView(EventTypes types) : IView
                 break;
             case Retention.RetentionSet r:
                 w.Execute("UPDATE {registers.outgoing} SET retention = $1 WHERE letter_id = $2", (int)r.Class, id);
+                break;
+            case Retention.LegalHoldSet h:
+                w.Execute("UPDATE {registers.outgoing} SET hold = $1 WHERE letter_id = $2", h.Reason, id);
+                break;
+            case Retention.LegalHoldLifted:
+                w.Execute("UPDATE {registers.outgoing} SET hold = NULL WHERE letter_id = $1", id);
                 break;
             case Retention.LetterDestroyed:
                 // The line stays with its number and date; what the letter said goes, from the search table too.

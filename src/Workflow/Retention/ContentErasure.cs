@@ -7,9 +7,10 @@ namespace Saraban.Workflow.Retention;
 /// <summary>
 /// ทำลายแล้ว: a register entry destroyed by an approved list. Appended to the letter's stream
 /// before its content is erased, naming every event erased (see <see cref="Erasures"/>), so the log
-/// keeps the line and says what became of it, and <c>verify</c> still holds.
+/// keeps the line and says what became of it, and <c>verify</c> still holds. On a reservation's stream,
+/// <paramref name="Number"/> names the reserved number whose paper letter was destroyed (<see cref="PaperLine"/>).
 /// </summary>
-public sealed record LetterDestroyed(string ListStreamId, IReadOnlyList<ErasedEvent> Erased, string UserId);
+public sealed record LetterDestroyed(string ListStreamId, IReadOnlyList<ErasedEvent> Erased, string UserId, int? Number = null);
 
 /// <summary>
 /// What a destroyed letter's events keep: their shape (every event still reads, so the views rebuild

@@ -25,8 +25,7 @@ public sealed partial class DestructionDesk
         var blocked = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in state.ToDestroy)
         {
-            var events = await store.ReadStreamAsync(item.StreamId, ct: ct);
-            var k = LetterKeeping.Of(events, types);
+            var (events, k) = await KeepingAsync(item.StreamId, ct);
             letters[item.StreamId] = (events, k);
             if (k.OrganizationId != organizationId) blocked[item.StreamId] = $"หนังสือ {item.DocumentNumber} ไม่ใช่ของหน่วยงานนี้ (not this office's letter).";
             else if (k.Held) blocked[item.StreamId] = $"หนังสือ {item.DocumentNumber} ถูกระงับการทำลายไว้ (legal hold) ทำลายไม่ได้ (a letter under a legal hold cannot be destroyed).";
@@ -37,7 +36,7 @@ public sealed partial class DestructionDesk
         var listStream = DestructionReview.StreamId(organizationId, year);
         int erased = 0;
         // A hundred letters at a time: their announcements in one append, then their erasures in one transaction.
-        foreach (var group in letters.Chunk(100))
+        foreach (var group in letters.Where(l => !PaperLine.TryParse(l.Key, out _, out _)).Chunk(100))
         {
             var announcements = new List<StreamAppend>();
             var erasures = new List<EventErasure>();
@@ -50,6 +49,11 @@ public sealed partial class DestructionDesk
             if (announcements.Count > 0) await store.AppendAsync(announcements, ct);
             erased += await store.EraseAsync(erasures, ct);
         }
+        // Letters sent on paper under reserved numbers: each reservation's numbers announced in one append, then erased.
+        var paper = letters.Keys.Select(k => (Ok: PaperLine.TryParse(k, out var r, out var n), Reservation: r, Number: n)).Where(p => p.Ok).GroupBy(p => p.Reservation);
+        foreach (var reservation in paper)
+            erased += await DestroyPaperAsync(reservation.Key, [.. reservation.Select(p => p.Number)],
+                letters[PaperLine.Id(reservation.Key, reservation.First().Number)].Events.Count, listStream, meta, ct);
         var filesDeleted = await DeleteFilesAsync([.. letters.Keys], ct);
         await store.AppendAsync(listStream, ExpectedVersion.Exactly(state.Version),
             [types.ToEventData(new DestructionCarriedOut([.. letters.Keys], filesDeleted, actor.User.Id), meta)], ct);
@@ -77,6 +81,35 @@ public sealed partial class DestructionDesk
             e.Event.Type, Convert.ToHexStringLower(e.Hash), Erasures.Digest(e.Data)))], meta.UserId);
         return (new StreamAppend(stream, ExpectedVersion.Exactly(events.Count), [types.ToEventData(destroyed, meta)]),
             [.. erasures.Select(e => new EventErasure(e.Event.Position, e.Data, e.Hash))]);
+    }
+
+    /// <summary>
+    /// Paper letters' lines of one reservation: each number gets its <c>letter-destroyed</c> on the reservation's stream
+    /// (naming its number and its <c>reserved-number-used</c>, whose subject goes), then that event is erased. A number
+    /// announced before a crash is erased as announced.
+    /// </summary>
+    private async Task<int> DestroyPaperAsync(string reservation, IReadOnlyList<int> numbers, long version, string listStream, EventMetadata meta, CancellationToken ct)
+    {
+        var all = await ReadAllOfAsync([reservation], ct);
+        var decoded = all.Select(e => (e.Event, e.Hash, Decoded: types.Deserialize(e.Event))).ToList();
+        var announcements = new List<EventData>();
+        var erasures = new List<EventErasure>();
+        foreach (var n in numbers)
+        {
+            if (decoded.LastOrDefault(e => e.Decoded is LetterDestroyed { Number: { } m } && m == n).Event is { } done)
+            {
+                var announced = Erasures.Announced(done.Data).Select(a => a.Position).ToHashSet();
+                erasures.AddRange(all.Where(e => announced.Contains(e.Event.Position)).Select(e => new EventErasure(e.Event.Position, ContentErasure.Apply(e.Event.Data), e.Hash)));
+                continue;
+            }
+            var used = decoded.Where(e => e.Decoded is Numbering.ReservedNumberUsed u && u.Number == n)
+                .Select(e => (e.Event, e.Hash, Data: ContentErasure.Apply(e.Event.Data))).Where(e => e.Data != e.Event.Data).ToList();
+            announcements.Add(types.ToEventData(new LetterDestroyed(listStream, [.. used.Select(e => new ErasedEvent(e.Event.Position, e.Event.StreamId, e.Event.Version,
+                e.Event.Type, Convert.ToHexStringLower(e.Hash), Erasures.Digest(e.Data)))], meta.UserId, n), meta));
+            erasures.AddRange(used.Select(e => new EventErasure(e.Event.Position, e.Data, e.Hash)));
+        }
+        if (announcements.Count > 0) await store.AppendAsync([new StreamAppend(reservation, ExpectedVersion.Exactly(version), announcements)], ct);
+        return await store.EraseAsync(erasures, ct);
     }
 
     /// <summary>The streams' events with their positions and chain hashes (sealed first, so every position is known).</summary>

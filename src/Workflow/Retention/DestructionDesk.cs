@@ -42,16 +42,15 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
 
     /// <summary>
     /// Proposes the survey's expired entries (not yet destroyed) as the office's list for the survey's
-    /// year. Letters sent on paper under a reserved number are left out: their line is all the system
-    /// holds of them, and the paper is destroyed by hand.
+    /// year. A letter sent on paper under a reserved number is listed by its reservation and number
+    /// (<see cref="PaperLine"/>): its line holds its subject, erased when it is destroyed (the paper by hand).
     /// </summary>
     public async Task<DestructionState> ProposeAsync(string userId, RetentionSurveyResult survey, CancellationToken ct = default)
     {
         var actor = Keeper(userId, survey.OrganizationId);
         var year = survey.AsOf.Year;
         var state = await ReadAsync(survey.OrganizationId, year, ct);
-        var items = survey.Expired.Where(i => i.LetterStream is not null)
-            .Select(i => new DestructionItem(i.LetterStream!, i.DocumentNumber, i.Date, i.Year, i.Class)).ToList();
+        var items = survey.Expired.Select(i => new DestructionItem(i.LetterStream, i.DocumentNumber, i.Date, i.Year, i.Class)).ToList();
         var proposed = DestructionReview.DecidePropose(state, survey.OrganizationId, year, survey.AsOf, items, actor.User.Id);
         var chunks = items.Chunk(DestructionReview.ItemsPerEvent).ToList();
         await AppendAsync(survey.OrganizationId, year, state, actor, [proposed with { Items = chunks[0] }, .. chunks.Skip(1).Select(c => new DestructionItemsListed(c))], ct);
@@ -75,7 +74,7 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
     {
         var actor = access.Authorize(userId, Permission.Read, organizationId, clock.GetUtcNow());
         var state = await ReadAsync(organizationId, year, ct);
-        var keeping = LetterKeeping.Of(await store.ReadStreamAsync(streamId, ct: ct), types);
+        var (_, keeping) = await KeepingAsync(streamId, ct);
         var considered = DestructionReview.DecideConsider(state, streamId, destroy, reason, keeping.Held, keeping.Class, actor.User.Id);
         await AppendAsync(organizationId, year, state, actor, considered, ct);
     }
@@ -88,7 +87,7 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
         var marks = new List<object>();
         foreach (var item in state.Items.Where(i => !state.Considered.ContainsKey(i.StreamId)).ToList())
         {
-            var keeping = LetterKeeping.Of(await store.ReadStreamAsync(item.StreamId, ct: ct), types);
+            var (_, keeping) = await KeepingAsync(item.StreamId, ct);
             marks.Add(DestructionReview.DecideConsider(state, item.StreamId, destroy, reason, keeping.Held, keeping.Class, actor.User.Id));
         }
         var version = state.Version;
@@ -119,6 +118,18 @@ public sealed partial class DestructionDesk(IEventStore store, EventTypes types,
         var admin = access.Authorize(userId, Permission.Administer, keeping.OrganizationId, clock.GetUtcNow());
         var decided = LegalHold.Decide(keeping.Held, hold, reason, keeping.Destroyed, admin.User.Id);
         await store.AppendAsync(streamId, ExpectedVersion.Exactly(events.Count), [types.ToEventData(decided, Correspondence.Meta(admin, null))], ct);
+    }
+
+    /// <summary>A line's stream (a paper line's: its reservation's) and what it says of the line's keeping.</summary>
+    private async Task<(IReadOnlyList<RecordedEvent> Events, LetterKeeping Keeping)> KeepingAsync(string streamId, CancellationToken ct)
+    {
+        if (PaperLine.TryParse(streamId, out var reservation, out var number))
+        {
+            var events = await store.ReadStreamAsync(reservation, ct: ct);
+            return (events, PaperLine.Keeping(events, number, types));
+        }
+        var own = await store.ReadStreamAsync(streamId, ct: ct);
+        return (own, LetterKeeping.Of(own, types));
     }
 
     /// <summary>Who keeps the office's registers: its clerks, its admin or its head.</summary>

@@ -8,8 +8,8 @@ namespace Saraban.Workflow.Retention;
 public sealed record RetentionItem(bool Incoming, string StreamId, string DocumentNumber, DateOnly Date, string Subject, Secrecy Secrecy,
     int Year, RetentionClass Class, int? ReceiveNumber, string? Sender, bool OnPaper = false)
 {
-    /// <summary>The entry's stream: <c>in-…</c> as it is, an outgoing letter's <c>out-{id}</c>; a letter sent on paper under a reserved number has none of its own.</summary>
-    public string? LetterStream => Incoming ? StreamId : OnPaper ? null : Letters.OutgoingLetter.StreamId(StreamId);
+    /// <summary>The entry's name on the destruction list: <c>in-…</c> as it is, an outgoing letter's <c>out-{id}</c>; a letter sent on paper under a reserved number has no stream of its own, and is named by its reservation's and its number (<see cref="PaperLine"/>).</summary>
+    public string LetterStream => Incoming ? StreamId : OnPaper ? PaperLine.FromRegisterLine(StreamId) : Letters.OutgoingLetter.StreamId(StreamId);
 
     /// <summary>The last calendar year the letter is kept; null for a letter kept for good.</summary>
     public int? KeptThrough => Class.Years() is { } n ? Year + n : null;
