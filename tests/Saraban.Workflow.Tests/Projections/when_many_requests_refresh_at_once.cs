@@ -46,6 +46,7 @@ public abstract class when_many_requests_refresh_at_once(Backend backend)
         var reader = new DirectoryService(store, Types);
         await reader.RefreshAsync();
         var before = reads.Count;
+        reads.Delay = TimeSpan.FromMilliseconds(20);
 
         using var go = new ManualResetEventSlim();
         var requests = Enumerable.Range(0, 200).Select(_ => Task.Run(() => { go.Wait(); return reader.RefreshAsync(); })).ToList();
@@ -73,7 +74,7 @@ public abstract class when_many_requests_refresh_at_once(Backend backend)
     /// <summary>An event store that counts stream reads and can fail the next one, around a real one.</summary>
     public class CountingStore : DispatchProxy
     {
-        public sealed class Reads { public int Count; public bool FailNext; }
+        public sealed class Reads { public int Count; public bool FailNext; public TimeSpan Delay; }
 
         private IEventStore _inner = null!;
         private Reads _reads = null!;
@@ -86,12 +87,20 @@ public abstract class when_many_requests_refresh_at_once(Backend backend)
             return proxy;
         }
 
+        /// <summary>A read that takes as long as a trip to a database server, as on PostgreSQL (SQLite's are over before the next request comes).</summary>
+        private async Task<IReadOnlyList<RecordedEvent>> AfterRoundTripAsync(MethodInfo method, object?[]? args)
+        {
+            await Task.Delay(_reads.Delay);
+            return await (Task<IReadOnlyList<RecordedEvent>>)method.Invoke(_inner, args)!;
+        }
+
         protected override object? Invoke(MethodInfo? method, object?[]? args)
         {
             if (method!.Name == nameof(IEventStore.ReadStreamAsync))
             {
                 Interlocked.Increment(ref _reads.Count);
                 if (_reads.FailNext) { _reads.FailNext = false; throw new InvalidOperationException("the database went away"); }
+                if (_reads.Delay > TimeSpan.Zero) return AfterRoundTripAsync(method, args);
             }
             try { return method.Invoke(_inner, args); }
             catch (TargetInvocationException ex) when (ex.InnerException is not null) { throw ex.InnerException; }
