@@ -26,7 +26,7 @@ internal static class LetterPages
             var sender = view.Letter.Arrival.FromOrganizationId is { } from ? directory.FindAsOf(from, DateTimeOffset.UtcNow) : null;
             return PageResults.Page<IncomingLetterPage>(new
             {
-                View = view, User = user, Office = office.Name, Chain = chain, SentPdf = await s.Files.ReceivedPdfAsync(user.Id, stream, ct),
+                View = view, User = user, Office = office.Name, Chain = chain, SentPdf = await s.Files.SentPdfOfAsync(view.Letter, ct),
                 History = await LetterHistory.ReadAsync(store, s.Access, stream, ct),
                 Preview = s.Printing.Layout(view.Letter.Arrival, sender, stream),
                 MinuteSuggestion = $"เรียน {office.HeadTitle}\n    เพื่อโปรดพิจารณา",

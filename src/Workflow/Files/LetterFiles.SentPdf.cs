@@ -63,6 +63,12 @@ public sealed partial class LetterFiles
     public async Task<Enclosure?> ReceivedPdfAsync(string userId, string incomingStreamId, CancellationToken ct = default)
     {
         var letter = await letters.ReadIncomingAsync(userId, incomingStreamId, ct);
+        return await SentPdfOfAsync(letter, ct);
+    }
+
+    /// <summary>The same, for a received letter the caller has already read (and so was allowed to).</summary>
+    public async Task<Enclosure?> SentPdfOfAsync(Letters.IncomingLetter letter, CancellationToken ct = default)
+    {
         if (letter.Arrival is not { FromLetterId: { } from }) return null;
         var (sent, _) = await letters.LoadOutgoingAsync(from, ct);
         return sent.SentPdf;

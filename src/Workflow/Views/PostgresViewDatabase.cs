@@ -20,7 +20,10 @@ internal sealed class PostgresViewDatabase(string connectionString) : ViewDataba
     // Pages read tables that are already large, a few rows by key, hundreds of times a second: there
     // a custom plan costs more than the query (0.3-0.6 ms to plan, 0.01-0.5 ms to run, seen in the
     // server's log), so reads leave the choice to the planner, which settles on the generic plan.
-    private readonly NpgsqlDataSource _reads = PostgresConnections.Create(connectionString, autoPrepare: 256);
+    // A node works on 32 requests at once (serve's admission): 24 connections keep them busy
+    // without taking the server's last connection slots from the other nodes and writers (a
+    // cascade beside a node was refused connections when this pool could grow to 100).
+    private readonly NpgsqlDataSource _reads = PostgresConnections.Create(connectionString, autoPrepare: 256, maxPool: 24);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlTypes.NpgsqlDbType[]> _types = new(StringComparer.Ordinal);
     private const long SchemaLock = 0x5341524156494557; // "SARAVIEW"
 

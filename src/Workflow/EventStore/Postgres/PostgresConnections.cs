@@ -5,13 +5,15 @@ namespace Saraban.Workflow.EventStore.Postgres;
 
 internal static class PostgresConnections
 {
-    public static NpgsqlDataSource Create(string connectionString, bool genericPlans = false, int autoPrepare = 32, bool customPlans = false)
+    public static NpgsqlDataSource Create(string connectionString, bool genericPlans = false, int autoPrepare = 32, bool customPlans = false, int? maxPool = null)
     {
         NpgsqlConnectionStringBuilder b;
         try { b = new NpgsqlConnectionStringBuilder(connectionString); }
         catch (ArgumentException ex) { throw new EventStoreUnavailableException($"The PostgreSQL connection string is not valid: {ex.Message}", ex); }
         if (b.Timeout == 15) b.Timeout = 5; // fail fast when the server is not there; 15 s is Npgsql's default
         b.ApplicationName ??= "saraban";
+        // A pool's own bound, unless the connection string sets one (Npgsql's default is 100).
+        if (maxPool is { } max && b.MaxPoolSize == 100) b.MaxPoolSize = max;
         // The same few statements run thousands of times a second: prepared once per connection,
         // the server skips parsing and planning them (measured: a large share of append cost).
         if (b.MaxAutoPrepare == 0) b.MaxAutoPrepare = autoPrepare;
