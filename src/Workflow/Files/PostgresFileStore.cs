@@ -19,7 +19,9 @@ public sealed class PostgresFileStore(NpgsqlDataSource db) : IFileStore
 {
     public const int ChunkSize = 1 << 20;
 
-    public string Scratch => Path.Combine(Path.GetTempPath(), "saraban-uploads");
+    // A folder of this store's own: several stores in one process (the tests, each on its own
+    // schema) shared one, so an upload spooled by one was counted as left behind by another.
+    public string Scratch { get; } = Path.Combine(Path.GetTempPath(), "saraban-uploads", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
 
     public async Task PutAsync(string sha256, string path, CancellationToken ct = default)
     {
