@@ -21,8 +21,6 @@ internal sealed class Admission(int concurrent, TimeSpan wait) : IAsyncDisposabl
         PermitLimit = concurrent, QueueLimit = concurrent * 8, QueueProcessingOrder = QueueProcessingOrder.NewestFirst,
     });
 
-    public int Concurrent => concurrent;
-
     public void Use(WebApplication app) => app.Use(async (http, next) =>
     {
         // Health and metrics answer however busy the node is: they say how busy it is.
