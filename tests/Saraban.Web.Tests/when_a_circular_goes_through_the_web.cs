@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -58,7 +57,7 @@ public sealed class when_a_circular_goes_through_the_web
         Assert.True(forwarded.GetProperty("addressees").GetArrayLength() > 9); // districts, the อบจ. and city municipalities
 
         var pdf = await clerk.GetByteArrayAsync($"/api/letters/outgoing/{province}/pdf");
-        var text = PdfText(pdf);
+        var text = PdfText.Of(pdf);
         Assert.Contains("ที่ อต ๐๐๒๓.๓/ว ๑", text);
         Assert.Contains($"สำเนาหนังสือสำนักงานปลัดสำนักนายกรัฐมนตรี {number}", text.Replace("\n", " "));
 
@@ -94,22 +93,5 @@ public sealed class when_a_circular_goes_through_the_web
         var chase = System.Text.Encoding.UTF8.GetString(await tracker.GetByteArrayAsync($"/tracking/{origin}.csv?office=prov-53&stage=registered"));
         Assert.Equal(registered.GetProperty("notYetTotal").GetInt32() + 1, chase.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header, then every local office
         Assert.Contains("lao-pao-53,องค์การบริหารส่วนจังหวัดอุตรดิตถ์", chase);
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
-            var text = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return text;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Saraban.Documents.Tables;
@@ -38,7 +37,7 @@ public sealed class when_an_office_prints_its_destruction_list
             Assert.Equal(["ลำดับที่", "ที่", "ลงวันที่", "เรื่อง", "รหัสแฟ้ม", "การพิจารณา", "หมายเหตุ"], xlsx[2]);
             Assert.Equal("แจ้งวันหยุดราชการประจำปี", xlsx[3][3]);
             Assert.Contains("ทะเบียนรับ", xlsx[3][6]);
-            var pdf = PdfText(await clerk.GetByteArrayAsync("/retention.pdf?asOf=2026-01-15"));
+            var pdf = PdfText.Of(await clerk.GetByteArrayAsync("/retention.pdf?asOf=2026-01-15"));
             Assert.Contains("บัญชีหนังสือขอทำลาย", pdf);
             Assert.Contains("แจ้งวันหยุดราชการประจำปี", pdf);
             var archives = await clerk.GetStringAsync("/retention?asOf=2031-01-15&archives=1");
@@ -64,19 +63,5 @@ public sealed class when_an_office_prints_its_destruction_list
         var after = await Saraban.RunAsync("retention", "list", "--office", "prov-53", "--as-of", "2026-01-15", "--out", output, "--as", "uttaradit.clerk", "--db", db);
         Assert.Equal(0, after.ExitCode);
         Assert.Empty(TableFile.Read(await File.ReadAllBytesAsync(output)).Skip(3));
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
-            var text = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return text;
-        }
-        finally { File.Delete(path); }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Saraban.Documents.Tables;
@@ -60,7 +59,7 @@ public sealed class when_an_office_prints_its_record_of_destruction
             Assert.Equal("บันทึกการทำลายหนังสือ ประจำปี พ.ศ. ๒๕๖๙", xlsx[0][0]);
             Assert.Equal(["ลำดับที่", "ทะเบียน", "ที่", "ลงวันที่", "จาก", "ถึง", "อายุการเก็บ"], xlsx[5]);
             Assert.Equal(["๑", "ทะเบียนรับ ๑", "ที่ มท ๐๘๐๔/ว ๑๒", "๑ มี.ค. ๕๓", Sender], xlsx[6].Take(5));
-            var pdf = PdfText(await clerk.GetByteArrayAsync("/api/destruction/2026/record.pdf"));
+            var pdf = PdfText.Of(await clerk.GetByteArrayAsync("/api/destruction/2026/record.pdf"));
             Assert.Contains("บันทึกการทำลายหนังสือ ประจำปี พ.ศ. ๒๕๖๙", pdf);
             Assert.Contains(chair, pdf);
             Assert.Contains("ลงชื่อ", pdf);
@@ -70,7 +69,7 @@ public sealed class when_an_office_prints_its_record_of_destruction
         var output = Path.Combine(Path.GetTempPath(), $"destruction-record-{Guid.NewGuid():N}.pdf");
         var cli = await Saraban.RunAsync("retention", "record", "--office", "prov-53", "--year", "2026", "--out", output, "--as", "uttaradit.clerk", "--db", db);
         Assert.True(cli.ExitCode == 0, cli.Err);
-        var text = PdfText(await File.ReadAllBytesAsync(output));
+        var text = PdfText.Of(await File.ReadAllBytesAsync(output));
         Assert.Contains(Sender, text);
         Assert.Contains(chair, text);
         var notTheirs = await Saraban.RunAsync("retention", "record", "--office", "prov-53", "--year", "2026", "--out", output, "--as", "muang.clerk", "--db", db);
@@ -81,19 +80,5 @@ public sealed class when_an_office_prints_its_record_of_destruction
         Assert.Contains("ไม่พบบัญชี", Assert.Single(noList.ErrLines));
         var badOut = await Saraban.RunAsync("retention", "record", "--office", "prov-53", "--year", "2026", "--out", "record.docx", "--as", "uttaradit.clerk", "--db", db);
         Assert.Equal(2, badOut.ExitCode);
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
-            var text = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return text;
-        }
-        finally { File.Delete(path); }
     }
 }
